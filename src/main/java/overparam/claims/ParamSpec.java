@@ -1,0 +1,28 @@
+package overparam.claims;
+
+/**
+ * A parameter a researcher may set with {@code --set name=value}. Integer ranges accept "a..b" or a single value.
+ */
+public record ParamSpec(String name, Type type, String defaultValue, String description) {
+    public enum Type {INT, INT_RANGE, REAL, STRING, ACTIVATION}
+
+    public static ParamSpec integer(String name, int def, String description) {
+        return new ParamSpec(name, Type.INT, Integer.toString(def), description);
+    }
+
+    public static ParamSpec range(String name, int min, int max, String description) {
+        return new ParamSpec(name, Type.INT_RANGE, min + ".." + max, description);
+    }
+
+    public static ParamSpec real(String name, double def, String description) {
+        return new ParamSpec(name, Type.REAL, Double.toString(def), description);
+    }
+
+    public static ParamSpec string(String name, String def, String description) {
+        return new ParamSpec(name, Type.STRING, def, description);
+    }
+
+    public static ParamSpec activation(String name, String def, String description) {
+        return new ParamSpec(name, Type.ACTIVATION, def, description);
+    }
+}

@@ -1,0 +1,150 @@
+package overparam.claims;
+
+import net.jqwik.api.Arbitrary;
+
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One checkable statement over generated instances of type I: a jqwik arbitrary (which shrinks), the check that
+ * computes both sides, the hypotheses an instance must meet, and an optional high-precision certifier.
+ * A claim's own statement expects HOLDS; a negative control (a hypothesis removed on purpose) expects REFUTED.
+ * Instances must serialise to JSON (records of arrays, numbers and strings) for the corpus and replay.
+ */
+public final class Property<I> {
+    private final String name;
+    private final String description;
+    private final Class<I> type;
+    private final String generator;
+    private final Arbitrary<I> arbitrary;
+    private final Function<I, Evidence> check;
+    private final Function<I, String> hypotheses;
+    private final BiFunction<I, Evidence, Certificate> certifier;
+    private final int tries;
+    private final Verdict expected;
+
+    private Property(Builder<I> b) {
+        this.name = Objects.requireNonNull(b.name);
+        this.description = b.description;
+        this.type = Objects.requireNonNull(b.type, "instance type");
+        this.generator = Objects.requireNonNull(b.generator, "generator description");
+        this.arbitrary = Objects.requireNonNull(b.arbitrary, "arbitrary");
+        this.check = Objects.requireNonNull(b.check, "check");
+        this.hypotheses = b.hypotheses;
+        this.certifier = b.certifier;
+        this.tries = b.tries;
+        this.expected = b.expected;
+    }
+
+    public static <I> Builder<I> of(String name, Class<I> type) {
+        return new Builder<>(name, type);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Class<I> type() {
+        return type;
+    }
+
+    public String generator() {
+        return generator;
+    }
+
+    public Arbitrary<I> arbitrary() {
+        return arbitrary;
+    }
+
+    public Evidence check(I instance) {
+        return check.apply(instance);
+    }
+
+    /** null when the instance meets the hypotheses, else the reason it does not. */
+    public String violatedHypothesis(I instance) {
+        return hypotheses == null ? null : hypotheses.apply(instance);
+    }
+
+    public boolean certifiable() {
+        return certifier != null;
+    }
+
+    public Certificate certify(I instance, Evidence evidence) {
+        return certifier == null ? null : certifier.apply(instance, evidence);
+    }
+
+    public int tries() {
+        return tries;
+    }
+
+    public Verdict expected() {
+        return expected;
+    }
+
+    public static final class Builder<I> {
+        private final String name;
+        private final Class<I> type;
+        private String description = "";
+        private String generator;
+        private Arbitrary<I> arbitrary;
+        private Function<I, Evidence> check;
+        private Function<I, String> hypotheses;
+        private BiFunction<I, Evidence, Certificate> certifier;
+        private int tries = 100;
+        private Verdict expected = Verdict.HOLDS;
+
+        Builder(String name, Class<I> type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public Builder<I> description(String d) {
+            this.description = d;
+            return this;
+        }
+
+        /** The arbitrary and a one-line description of it (generator name and ranges), printed on failure. */
+        public Builder<I> generator(String description, Arbitrary<I> arbitrary) {
+            this.generator = description;
+            this.arbitrary = arbitrary;
+            return this;
+        }
+
+        public Builder<I> check(Function<I, Evidence> check) {
+            this.check = check;
+            return this;
+        }
+
+        public Builder<I> hypotheses(Function<I, String> h) {
+            this.hypotheses = h;
+            return this;
+        }
+
+        public Builder<I> certify(BiFunction<I, Evidence, Certificate> c) {
+            this.certifier = c;
+            return this;
+        }
+
+        /** Tries at level CI (multiplied for FULL and DEEP). */
+        public Builder<I> tries(int t) {
+            if (t < 1) throw new IllegalArgumentException("tries must be >= 1");
+            this.tries = t;
+            return this;
+        }
+
+        /** Marks a negative control: the property is expected to be refuted. */
+        public Builder<I> expectRefuted() {
+            this.expected = Verdict.REFUTED;
+            return this;
+        }
+
+        public Property<I> build() {
+            return new Property<>(this);
+        }
+    }
+}

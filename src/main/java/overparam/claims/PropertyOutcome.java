@@ -1,0 +1,24 @@
+package overparam.claims;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The run of one property: how many instances were checked, the tightest one, and the counterexample if any.
+ * {@code expected} is HOLDS for a claim's own statement and REFUTED for a negative control.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PropertyOutcome(String name, String description, Verdict expected, String generator, long seed, int tries,
+                              int rejected, Evidence worst, JsonNode worstInstance, Counterexample counterexample, long millis) {
+    public boolean refuted() {
+        return counterexample != null;
+    }
+
+    public Verdict verdict() {
+        return refuted() ? Verdict.REFUTED : Verdict.HOLDS;
+    }
+
+    public boolean asExpected() {
+        return verdict() == expected;
+    }
+}

@@ -1,0 +1,131 @@
+package overparam.claims.oymak;
+
+import org.ejml.data.DMatrixRMaj;
+import overparam.claims.*;
+import overparam.linalg.Linalg;
+import overparam.nn.FiniteDifferences;
+import overparam.nn.LeastSquaresModel;
+import overparam.nn.ShallowNet;
+
+import java.util.List;
+
+/** oymak/N3, N4, N5: the Jacobian, gradient and Jacobian-Gram formulas of section 2.3, against independent routes. */
+final class JacobianIdentities {
+    private JacobianIdentities() {}
+
+    static final List<String> SMOOTH = List.of("softplus", "tanh", "sigmoid", "gausscdf", "sin", "quadratic");
+    static final List<String> ALL = List.of("softplus", "tanh", "sigmoid", "gausscdf", "sin", "quadratic", "relu", "0.5*softplus");
+
+    /** Finite differences need every ReLU pre-activation well away from its kink. */
+    static String awayFromKinks(NetInstance inst) {
+        if (inst.act().smooth()) return null;
+        return inst.kinkDistance() > 8 * FiniteDifferences.STEP ? null : "a pre-activation lies within the finite-difference stencil of a kink";
+    }
+
+    /** Finite-difference error bound: rounding eps/h on the value scale plus h^4 truncation on O(1) derivatives. */
+    static double fdTolerance(double scale) {
+        return 1e-8 * Math.max(1, scale);
+    }
+
+    /** oymak/N3 "Jacobian layout": rows of J(W) = (diag(v) phi'(W x_i)) kron x_i equal finite differences in vect(W) (row-major). */
+    static final class JacobianLayout extends PropertyClaim {
+        JacobianLayout() {
+            super("oymak/N3");
+        }
+
+        @Override
+        public List<Property<?>> properties(Params p) {
+            return List.of(Property.of("finite-differences", NetInstance.class)
+                    .description("max |J(W) - FD Jacobian of f(W) = phi(XW^T)v in row-major vect(W)|")
+                    .generator("activations " + ALL + ", sphere rows, n <= 6, d <= 5, k <= 6, W ~ N(0, s^2), s in {0.5, 1, 2}, random v",
+                            NetInstance.arbitrary(ALL, 6, 5, 6, true, NetInstance.Outputs.RANDOM, 0.5, 1.0, 2.0))
+                    .hypotheses(JacobianIdentities::awayFromKinks)
+                    .check(JacobianIdentities::layout).tries(120).build());
+        }
+    }
+
+    static Evidence layout(NetInstance inst) {
+        ShallowNet net = inst.net();
+        DMatrixRMaj j = net.jacobian(inst.wMatrix());
+        double[][] fd = FiniteDifferences.jacobian(theta -> net.outputs(net.weights(theta)), inst.wMatrix().data);
+        double err = Linalg.frobenius(Linalg.minus(j, new DMatrixRMaj(fd)));
+        return Evidence.eq("||J(W) - J_fd||_F", err, 0, fdTolerance(Linalg.frobenius(j)));
+    }
+
+    /** oymak/N4 "Gradient formula": grad L(W) = diag(v) phi'(WX^T) diag(r) X = mat(J^T r), against FD of L and J^T r. */
+    static final class GradientFormula extends PropertyClaim {
+        GradientFormula() {
+            super("oymak/N4");
+        }
+
+        @Override
+        public List<Property<?>> properties(Params p) {
+            return List.of(Property.of("gradient", NetInstance.class)
+                    .description("grad L(W) against finite differences of L and against mat(J^T r)")
+                    .generator("activations " + ALL + ", sphere rows, n <= 6, d <= 5, k <= 6, paper's +-v",
+                            NetInstance.arbitrary(ALL, 6, 5, 6, true, NetInstance.Outputs.PAPER, 0.5, 1.0, 2.0))
+                    .hypotheses(JacobianIdentities::awayFromKinks)
+                    .check(JacobianIdentities::gradient).tries(120).build());
+        }
+    }
+
+    static Evidence gradient(NetInstance inst) {
+        ShallowNet net = inst.net();
+        LeastSquaresModel model = net.model(inst.y());
+        double[] theta = inst.wMatrix().data;
+        double[] r = model.residual(theta);
+        double[] g = net.gradient(inst.wMatrix(), r).data;
+        double[] fd = FiniteDifferences.gradient(model::loss, theta);
+        double[] jtr = Linalg.multTransVec(net.jacobian(inst.wMatrix()), r);
+        double gNorm = Linalg.norm(g);
+        Evidence vsFd = Evidence.eq("||grad L - FD||", Linalg.norm(minus(g, fd)), 0, fdTolerance(gNorm + model.loss(theta)));
+        Evidence vsJtr = Evidence.eq("||grad L - J^T r||", Linalg.norm(minus(g, jtr)), 0,
+                Linalg.tolerance(Linalg.frobenius(net.jacobian(inst.wMatrix())) * Linalg.norm(r), theta.length));
+        return Evidence.worst(vsFd, vsJtr);
+    }
+
+    /** oymak/N5 "Jacobian Gram formula": J J^T = (phi'(XW^T) diag(v)^2 phi'(WX^T)) o XX^T = sum_l v_l^2 D_l XX^T D_l. */
+    static final class JacobianGram extends PropertyClaim {
+        JacobianGram() {
+            super("oymak/N5");
+        }
+
+        @Override
+        public List<Property<?>> properties(Params p) {
+            return List.of(Property.of("gram", NetInstance.class)
+                    .description("J J^T from the explicit Khatri-Rao J, from the Hadamard identity, and as sum_l v_l^2 D_l XX^T D_l")
+                    .generator("activations " + ALL + ", Gaussian rows (any norm), n <= 10, d <= 6, k <= 12, W scale in {0.1, 1, 10}",
+                            NetInstance.arbitrary(ALL, 10, 6, 12, false, NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0))
+                    .check(JacobianIdentities::gram).tries(150).build());
+        }
+    }
+
+    static Evidence gram(NetInstance inst) {
+        ShallowNet net = inst.net();
+        DMatrixRMaj w = inst.wMatrix(), x = inst.xMatrix();
+        DMatrixRMaj j = net.jacobian(w);
+        DMatrixRMaj explicit = Linalg.gram(j);
+        DMatrixRMaj hadamard = net.jacobianGram(w);
+        DMatrixRMaj sum = new DMatrixRMaj(net.n(), net.n());
+        DMatrixRMaj xxt = Linalg.gram(x);
+        DMatrixRMaj z = net.preActivations(w);
+        double[] v = inst.v();
+        for (int l = 0; l < net.k(); l++) {
+            double[] dl = new double[net.n()];
+            for (int i = 0; i < net.n(); i++) dl[i] = inst.act().d1(z.get(i, l));
+            DMatrixRMaj term = Linalg.mult(Linalg.mult(Linalg.diag(dl), xxt), Linalg.diag(dl));
+            org.ejml.dense.row.CommonOps_DDRM.addEquals(sum, v[l] * v[l], term);
+        }
+        double scale = Linalg.frobenius(j) * Linalg.frobenius(j);
+        double tol = Linalg.tolerance(scale, j.numCols);
+        return Evidence.worst(
+                Evidence.eq("||JJ^T - Hadamard identity||_F", Linalg.frobenius(Linalg.minus(explicit, hadamard)), 0, tol),
+                Evidence.eq("||JJ^T - sum_l v_l^2 D_l XX^T D_l||_F", Linalg.frobenius(Linalg.minus(explicit, sum)), 0, tol));
+    }
+
+    static double[] minus(double[] a, double[] b) {
+        double[] c = new double[a.length];
+        for (int i = 0; i < a.length; i++) c[i] = a[i] - b[i];
+        return c;
+    }
+}

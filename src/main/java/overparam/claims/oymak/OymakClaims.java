@@ -1,0 +1,32 @@
+package overparam.claims.oymak;
+
+import overparam.claims.Claim;
+import overparam.claims.ClaimProvider;
+
+import java.util.List;
+
+/** The claims of Oymak and Soltanolkotabi (paper 004_85138d395bc83237.txt). */
+public final class OymakClaims implements ClaimProvider {
+    @Override
+    public String paper() {
+        return "oymak";
+    }
+
+    @Override
+    public List<Claim> claims() {
+        return List.of(
+                new ProductIdentities.KhatriRaoGram(),
+                new ProductIdentities.KhatriRaoPowers(),
+                new JacobianIdentities.JacobianLayout(),
+                new JacobianIdentities.GradientFormula(),
+                new JacobianIdentities.JacobianGram(),
+                new CovarianceClaims.ExpectedJacobianGram(),
+                new CovarianceClaims.QuadraticCovariance(),
+                new CovarianceClaims.KhatriRaoRank(),
+                new CovarianceClaims.NetworkCovarianceDefinition(),
+                new CovarianceClaims.SeparableData(),
+                new SchurProduct(),
+                new JacobianBounds.SpectralNorm(),
+                new JacobianBounds.Lipschitz());
+    }
+}

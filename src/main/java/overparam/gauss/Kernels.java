@@ -1,0 +1,109 @@
+package overparam.gauss;
+
+import org.ejml.data.DMatrixRMaj;
+import overparam.linalg.Linalg;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Closed-form Gaussian kernels for unit vectors x_i, x_j with rho = x_i^T x_j, w ~ N(0, I) (oymak section 2.8).
+ * The matrices act entrywise on the Gram matrix X X^T; Sigma(X) = K'(X X^T) odot X X^T (Definition 6.1).
+ */
+public final class Kernels {
+    private Kernels() {}
+
+    /**
+     * A kernel of a pair of unit vectors given both rho = x_i^T x_j and the angle theta between them. The arc-cosine
+     * kernels need theta: arccos(rho) loses half the digits near rho = 1 (its slope is infinite there), so the angle
+     * comes from 2 atan2(||x_i - x_j||, ||x_i + x_j||), accurate for nearly parallel and nearly antipodal pairs.
+     */
+    @FunctionalInterface
+    public interface PairKernel {
+        double at(double rho, double theta);
+
+        static PairKernel ofRho(DoubleUnaryOperator k) {
+            return (rho, theta) -> k.applyAsDouble(rho);
+        }
+    }
+
+    /** E[1(u >= 0) 1(v >= 0)] = (pi - arccos rho) / (2 pi): the ReLU-derivative (arc-cosine degree 0) kernel. */
+    public static double reluDerivative(double rho) {
+        return reluDerivativeAngle(rho, Math.acos(clip(rho)));
+    }
+
+    public static double reluDerivativeAngle(double rho, double theta) {
+        return (Math.PI - theta) / (2 * Math.PI);
+    }
+
+    /** E[relu(u) relu(v)] = (sqrt(1 - rho^2) + rho (pi - arccos rho)) / (2 pi): arc-cosine degree 1 (Sigma-tilde of ReLU). */
+    public static double relu(double rho) {
+        return reluAngle(clip(rho), Math.acos(clip(rho)));
+    }
+
+    public static double reluAngle(double rho, double theta) {
+        return (Math.sin(theta) + Math.cos(theta) * (Math.PI - theta)) / (2 * Math.PI);
+    }
+
+    /** The angle between two vectors, accurate near 0 and pi. */
+    public static double angle(double[] a, double[] b) {
+        double minus = 0, plus = 0;
+        for (int k = 0; k < a.length; k++) {
+            minus += (a[k] - b[k]) * (a[k] - b[k]);
+            plus += (a[k] + b[k]) * (a[k] + b[k]);
+        }
+        return 2 * Math.atan2(Math.sqrt(minus), Math.sqrt(plus));
+    }
+
+    /** E[Phi(u) Phi(v)] = 1/4 + arcsin(rho / 2) / (2 pi): the kernel of phi' = Phi (phi = z Phi(z) + pdf(z)). */
+    public static double gaussCdf(double rho) {
+        return 0.25 + Math.asin(clip(rho) / 2) / (2 * Math.PI);
+    }
+
+    /** Entrywise kernel of the Gram matrix of X (rows must be unit norm). */
+    public static DMatrixRMaj ofGram(DMatrixRMaj x, DoubleUnaryOperator kernel) {
+        return ofGram(x, PairKernel.ofRho(kernel));
+    }
+
+    public static DMatrixRMaj ofGram(DMatrixRMaj x, PairKernel kernel) {
+        requireUnitRows(x);
+        DMatrixRMaj g = Linalg.gram(x);
+        double[][] rows = Linalg.toArray(x);
+        DMatrixRMaj out = new DMatrixRMaj(g.numRows, g.numCols);
+        for (int i = 0; i < g.numRows; i++)
+            for (int j = i; j < g.numCols; j++) {
+                double v = i == j ? kernel.at(1.0, 0.0) : kernel.at(clip(g.get(i, j)), angle(rows[i], rows[j]));
+                out.set(i, j, v);
+                out.set(j, i, v);
+            }
+        return out;
+    }
+
+    /** Sigma(X) = K'(X X^T) odot X X^T for a derivative kernel K' (Definition 6.1). */
+    public static DMatrixRMaj sigma(DMatrixRMaj x, DoubleUnaryOperator derivativeKernel) {
+        return sigma(x, PairKernel.ofRho(derivativeKernel));
+    }
+
+    public static DMatrixRMaj sigma(DMatrixRMaj x, PairKernel derivativeKernel) {
+        return Linalg.hadamard(ofGram(x, derivativeKernel), unitGram(x));
+    }
+
+    private static DMatrixRMaj unitGram(DMatrixRMaj x) {
+        DMatrixRMaj g = Linalg.gram(x);
+        for (int i = 0; i < g.numRows; i++) g.set(i, i, 1.0);
+        return g;
+    }
+
+    public static void requireUnitRows(DMatrixRMaj x) {
+        for (int i = 0; i < x.numRows; i++) {
+            double s = 0;
+            for (int j = 0; j < x.numCols; j++) s += x.get(i, j) * x.get(i, j);
+            if (Math.abs(Math.sqrt(s) - 1) > 1e-10)
+                throw new IllegalArgumentException("row " + i + " has norm " + Math.sqrt(s) + "; this kernel needs unit-norm rows (use --normalize)");
+        }
+    }
+
+    static double clip(double rho) {
+        if (Double.isNaN(rho)) throw new IllegalArgumentException("correlation is NaN");
+        return Math.max(-1, Math.min(1, rho));
+    }
+}

@@ -1,0 +1,54 @@
+package overparam.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import overparam.claims.Certificate;
+import overparam.claims.Counterexample;
+import overparam.claims.Evidence;
+import overparam.report.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Saved counterexamples: generators/corpus/&lt;claim-id&gt;/&lt;property&gt;.json, each with its generator spec, seed,
+ * shrunk instance and both margins. Files carry no timestamps, so re-running a deterministic build rewrites them
+ * byte for byte.
+ */
+public final class Corpus {
+    private Corpus() {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String claim, String property, String generator, long seed, int sizeBefore, int sizeAfter,
+                        Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original, JsonNode instance) {}
+
+    public static Path fileFor(Path corpusDir, String claimId, String property) {
+        return corpusDir.resolve(claimId).resolve(property.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    }
+
+    public static Path save(Path corpusDir, String claimId, Counterexample c) {
+        Path file = fileFor(corpusDir, claimId, c.property());
+        Entry e = new Entry(claimId, c.property(), c.generator(), c.seed(), c.sizeBefore(), c.sizeAfter(), c.originalEvidence(),
+                c.evidence(), c.certificate(), c.original(), c.shrunk());
+        Json.write(file, e);
+        return file;
+    }
+
+    public static Entry load(Path file) {
+        return Json.fromTree(Json.read(file), Entry.class);
+    }
+
+    public static List<Path> all(Path corpusDir) {
+        if (!Files.isDirectory(corpusDir)) return List.of();
+        try (Stream<Path> s = Files.walk(corpusDir)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
