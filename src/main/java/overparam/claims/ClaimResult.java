@@ -130,6 +130,14 @@ public record ClaimResult(String id, String paper, String paperFile, String labe
             return rates;
         }
 
+        public List<TrendEvidence> trends() {
+            return trends;
+        }
+
+        public String id() {
+            return info.id();
+        }
+
         public ClaimResult build() {
             return new ClaimResult(info.id(), info.paperKey(), info.paperFile(), info.label(), info.kind(), info.statement(),
                     info.catalogueExpectation(), Expectations.get().expected(info.id()), verdict, summary, certification, seed,

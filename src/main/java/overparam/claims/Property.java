@@ -82,6 +82,7 @@ public final class Property<I> {
         return tries;
     }
 
+    /** HOLDS for the claim's statement, REFUTED for a negative control, null for an informative property. */
     public Verdict expected() {
         return expected;
     }
@@ -140,6 +141,15 @@ public final class Property<I> {
         /** Marks a negative control: the property is expected to be refuted. */
         public Builder<I> expectRefuted() {
             this.expected = Verdict.REFUTED;
+            return this;
+        }
+
+        /**
+         * Marks an informative property (e.g. a proof's variant of a constant, a tightness probe): its outcome is
+         * reported but neither decides the claim's verdict nor fails a test.
+         */
+        public Builder<I> informative() {
+            this.expected = null;
             return this;
         }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The run of one property: how many instances were checked, the tightest one, and the counterexample if any.
- * {@code expected} is HOLDS for a claim's own statement and REFUTED for a negative control.
+ * {@code expected} is HOLDS for a claim's own statement, REFUTED for a negative control, null for an informative one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PropertyOutcome(String name, String description, Verdict expected, String generator, long seed, int tries,
@@ -18,7 +18,8 @@ public record PropertyOutcome(String name, String description, Verdict expected,
         return refuted() ? Verdict.REFUTED : Verdict.HOLDS;
     }
 
+    /** True for informative properties (expected == null). */
     public boolean asExpected() {
-        return verdict() == expected;
+        return expected == null || verdict() == expected;
     }
 }
