@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.*;
 
 /**
- * The project's own expectation per claim: the catalogue's, unless resources/claims/expectations.tsv overrides it
- * (id, verdict, reason). An override records a finding: evidence overturned the catalogue, or an open claim was settled.
+ * The project's own expectation per claim: the catalogue's, unless resources/claims/expectations/&lt;paper&gt;.tsv
+ * overrides it (id, verdict, reason; tab-separated, # comments). An override records a finding: evidence overturned the catalogue, or an open claim was settled.
  */
 public final class Expectations {
     private static volatile Expectations instance;
@@ -34,8 +34,10 @@ public final class Expectations {
     private static Expectations load() {
         Map<String, Verdict> o = new LinkedHashMap<>();
         Map<String, String> why = new LinkedHashMap<>();
-        InputStream in = Expectations.class.getResourceAsStream("/claims/expectations.tsv");
-        if (in != null) {
+        for (String paper : Catalog.get().papers()) {
+            String resource = "/claims/expectations/" + paper + ".tsv";
+            InputStream in = Expectations.class.getResourceAsStream(resource);
+            if (in == null) continue;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 int no = 0;
@@ -43,9 +45,10 @@ public final class Expectations {
                     no++;
                     if (line.isBlank() || line.startsWith("#")) continue;
                     String[] f = line.split("\t", 3);
-                    if (f.length < 3) throw new IllegalStateException("expectations.tsv line " + no + ": need id, verdict, reason");
+                    if (f.length < 3) throw new IllegalStateException(resource + " line " + no + ": need id, verdict, reason");
                     Catalog.get().info(f[0]);
-                    if (o.put(f[0], Verdict.parse(f[1])) != null) throw new IllegalStateException("expectations.tsv: duplicate " + f[0]);
+                    if (!f[0].startsWith(paper + "/")) throw new IllegalStateException(resource + " line " + no + ": " + f[0] + " belongs to another paper");
+                    if (o.put(f[0], Verdict.parse(f[1])) != null) throw new IllegalStateException(resource + ": duplicate " + f[0]);
                     why.put(f[0], f[2]);
                 }
             } catch (IOException e) {

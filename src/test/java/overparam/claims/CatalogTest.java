@@ -11,7 +11,7 @@ class CatalogTest {
         assertThat(Registry.get().all()).isNotEmpty();
         for (Claim c : Registry.get().all()) {
             assertThat(Catalog.get().contains(c.id())).as(c.id()).isTrue();
-            assertThat(Expectations.get().expected(c.id())).as("expectation of %s (open claims need one in expectations.tsv)", c.id()).isNotNull();
+            assertThat(Expectations.get().expected(c.id())).as("expectation of %s (open claims need one in expectations/<paper>.tsv)", c.id()).isNotNull();
         }
     }
 

@@ -39,7 +39,7 @@ public final class ClaimTests {
         }
         VerdictCollector.record(r);
         AllureClaim.label(r);
-        assertThat(r.expected()).as("%s is an open claim: settle it in resources/claims/expectations.tsv", id).isNotNull();
+        assertThat(r.expected()).as("%s is an open claim: settle it in resources/claims/expectations/<paper>.tsv", id).isNotNull();
         for (PropertyOutcome p : r.properties())
             assertThat(p.asExpected()).as("%s / %s: expected %s, got %s%s", id, p.name(), p.expected(), p.verdict(),
                     p.refuted() ? " with counterexample " + Json.write(p.counterexample().shrunk()) + " (seed " + p.counterexample().seed()
@@ -66,6 +66,17 @@ public final class ClaimTests {
                 if (p.refuted()) {
                     Allure.addAttachment(p.name() + " counterexample (original)", "application/json", Json.write(p.counterexample().original()), ".json");
                     Allure.addAttachment(p.name() + " counterexample (shrunk)", "application/json", Json.write(p.counterexample().shrunk()), ".json");
+                }
+            }
+            for (String a : r.attachments()) {
+                java.nio.file.Path f = java.nio.file.Path.of(a);
+                if (!java.nio.file.Files.isRegularFile(f)) continue;
+                String name = f.getFileName().toString();
+                String type = name.endsWith(".png") ? "image/png" : name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".csv") ? "text/csv" : "application/octet-stream";
+                try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
+                    Allure.addAttachment(name, type, in, name.substring(name.lastIndexOf('.')));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             }
             Allure.addAttachment("result", "application/json", Json.write(r), ".json");

@@ -80,4 +80,12 @@ class GeneratorsTest {
         assertThatThrownBy(() -> new Dataset("hand", Map.of(), 0, new double[][] {{1, Double.NaN}})).hasMessageContaining("row 0, column 1");
         assertThatThrownBy(() -> new Dataset("hand", Map.of(), 0, new double[][] {{1, 2}, {3}})).hasMessageContaining("row 1");
     }
+
+    @Test
+    void specsFileNamesEveryGeneratorAndItsDefaultsWork() {
+        assertThat(GeneratorSpecs.names()).containsExactlyInAnyOrderElementsOf(Generators.names());
+        for (String name : GeneratorSpecs.names()) assertThat(GeneratorSpecs.generate(name, Map.of(), 1).n()).isPositive();
+        assertThat(GeneratorSpecs.generate("sphere", Map.of("n", "7"), 1).n()).isEqualTo(7);
+        assertThatThrownBy(() -> GeneratorSpecs.generate("sphere", Map.of("radius", "2"), 1)).hasMessageContaining("'radius'");
+    }
 }
