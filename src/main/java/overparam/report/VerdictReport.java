@@ -36,6 +36,7 @@ public final class VerdictReport {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("verdicts.md"), markdown(level, seed, all));
+            Files.writeString(dir.resolve("verdicts.html"), html(level, seed, all));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +85,45 @@ public final class VerdictReport {
                     .append(oneLine(r.summary()).replace("|", "\\|")).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** The summary page: counts per paper and verdict, refuted claims with their reason, every claim's row. */
+    public static String html(String level, long seed, List<ClaimResult> all) {
+        StringBuilder sb = new StringBuilder("<!doctype html><html><head><meta charset='utf-8'><title>Verdicts</title><style>"
+                + "body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;"
+                + "font-size:13px;vertical-align:top}.REFUTED{background:#fdd}.HOLDS{background:#dfd}.TREND{background:#def}"
+                + ".VACUOUS{background:#eee}.INCONCLUSIVE{background:#ffd}.ERROR{background:#fc9}</style></head><body>");
+        sb.append("<h1>Verdicts</h1><p>Level <code>").append(esc(level)).append("</code>, seed <code>").append(seed).append("</code>, ")
+                .append(all.size()).append(" registered claims.</p>");
+        List<String> verdicts = Arrays.stream(Verdict.values()).map(Enum::name).collect(Collectors.toList());
+        Map<String, Map<String, Integer>> table = new TreeMap<>();
+        for (ClaimResult r : all) table.computeIfAbsent(r.paper(), k -> new TreeMap<>()).merge(r.verdict().name(), 1, Integer::sum);
+        sb.append("<h2>Counts</h2><table><tr><th>paper</th>");
+        for (String v : verdicts) sb.append("<th>").append(v).append("</th>");
+        sb.append("</tr>");
+        for (Map.Entry<String, Map<String, Integer>> e : table.entrySet()) {
+            sb.append("<tr><td>").append(esc(e.getKey())).append("</td>");
+            for (String v : verdicts) sb.append("<td>").append(e.getValue().getOrDefault(v, 0)).append("</td>");
+            sb.append("</tr>");
+        }
+        sb.append("</table><h2>Refuted claims</h2><ul>");
+        for (ClaimResult r : all) {
+            if (r.verdict() != Verdict.REFUTED) continue;
+            Counterexample cx = r.counterexample();
+            sb.append("<li><code>").append(esc(r.id())).append("</code> ").append(esc(r.label())).append(": ").append(esc(oneLine(r.summary())));
+            if (cx != null) sb.append(" <i>(").append(cx.certification()).append(cx.corpusFile() == null ? "" : ", " + esc(cx.corpusFile())).append(")</i>");
+            sb.append("</li>");
+        }
+        sb.append("</ul><h2>All claims</h2><table><tr><th>id</th><th>label</th><th>kind</th><th>expected</th><th>verdict</th><th>summary</th></tr>");
+        for (ClaimResult r : all)
+            sb.append("<tr class='").append(r.verdict()).append("'><td><code>").append(esc(r.id())).append("</code></td><td>").append(esc(r.label()))
+                    .append("</td><td>").append(esc(r.kind())).append("</td><td>").append(r.expected()).append("</td><td><b>").append(r.verdict())
+                    .append("</b></td><td>").append(esc(oneLine(r.summary()))).append("</td></tr>");
+        return sb.append("</table></body></html>").toString();
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static String oneLine(String s) {

@@ -55,6 +55,8 @@ public final class ClaimTests {
             Allure.feature(r.kind());
             Allure.story(r.id() + " " + r.label());
             Allure.label("claimId", r.id());
+            Allure.label(VerdictStatusListener.VERDICT, r.verdict().name());
+            Allure.label(VerdictStatusListener.SUMMARY, r.summary());
             Allure.description(r.statement() + "\n\nPaper: " + r.paperFile() + ", " + r.label() + "\nVerdict: " + r.verdict() + " — " + r.summary());
             Allure.parameter("verdict", r.verdict().name());
             Allure.parameter("expected", String.valueOf(r.expected()));

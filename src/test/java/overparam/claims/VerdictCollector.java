@@ -25,5 +25,6 @@ public final class VerdictCollector implements LauncherSessionListener {
         RunContext ctx = ClaimTests.context();
         Path dir = ctx.reportsDir();
         VerdictReport.write(dir, ctx.level().name().toLowerCase(), ctx.seed(), RESULTS.values());
+        AllureSummary.write(dir, ctx.level().name().toLowerCase(), ctx.seed(), VerdictReport.complete(RESULTS.values()));
     }
 }
