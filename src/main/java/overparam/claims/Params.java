@@ -33,6 +33,7 @@ public final class Params {
             case REAL -> real(s.name());
             case ACTIVATION -> activation(s.name());
             case STRING -> string(s.name());
+            case ACTIVATIONS -> activations(s.name());
         }
     }
 
@@ -84,6 +85,23 @@ public final class Params {
 
     public String string(String name) {
         return raw(name);
+    }
+
+    /** A comma-separated list of activation names, each checked against the library. */
+    public java.util.List<String> activations(String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String a : raw(name).split(",")) {
+            String t = a.trim();
+            if (t.isEmpty()) continue;
+            try {
+                Activations.byName(t);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("parameter '" + name + "' of " + owner + ": " + e.getMessage());
+            }
+            out.add(t);
+        }
+        if (out.isEmpty()) throw new BadInput("parameter '" + name + "' of " + owner + " names no activation");
+        return out;
     }
 
     public Activation activation(String name) {

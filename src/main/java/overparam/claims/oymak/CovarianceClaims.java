@@ -157,18 +157,26 @@ final class CovarianceClaims {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.range("n", 1, 14, "number of data points"), ParamSpec.range("d", 1, 6, "input dimension"),
+                    ParamSpec.activations("activations", ACTS, "activations drawn from (comma-separated; s*name scales)"));
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
-            var general = Combinators.combine(Arbitraries.of(ACTS), DataArbitraries.unitRows(1, 14, 1, 6))
+            List<String> activations = p.activations("activations");
+            int[] n = p.range("n"), d = p.range("d");
+            var general = Combinators.combine(Arbitraries.of(activations), DataArbitraries.unitRows(n[0], n[1], d[0], d[1]))
                     .as((a, data) -> new DataInstance(a, 0, data));
-            var dups = Combinators.combine(Arbitraries.of(ACTS), Combinators.combine(DataArbitraries.ints(2, 10), DataArbitraries.ints(1, 6),
-                    DataArbitraries.seeds()).as(Generators::duplicates)).as((a, data) -> new DataInstance(a, 0, data));
-            var ortho = Combinators.combine(Arbitraries.of(ACTS), DataArbitraries.ints(1, 8).flatMap(d -> DataArbitraries.ints(1, d)
-                    .map(n -> Generators.orthonormal(n, d)))).as((a, data) -> new DataInstance(a, 0, data));
-            String acts = "activations " + ACTS;
+            var dups = Combinators.combine(Arbitraries.of(activations), Combinators.combine(DataArbitraries.ints(Math.max(2, n[0]), Math.max(2, n[1])),
+                    DataArbitraries.ints(d[0], d[1]), DataArbitraries.seeds()).as(Generators::duplicates)).as((a, data) -> new DataInstance(a, 0, data));
+            var ortho = Combinators.combine(Arbitraries.of(activations), DataArbitraries.ints(d[0], d[1]).flatMap(dd -> DataArbitraries.ints(1, dd)
+                    .map(nn -> Generators.orthonormal(nn, dd)))).as((a, data) -> new DataInstance(a, 0, data));
+            String acts = "activations " + activations;
             return List.of(
                     Property.of("psd-diagonal", DataInstance.class)
                             .description("lambda_min(Sigma) >= 0 and Sigma_ii = E phi'(g)^2 (Gauss-Hermite route)")
-                            .generator(acts + ", unit-row families n in [1,14], d in [1,6]", general)
+                            .generator(acts + ", unit-row families n in " + p.string("n") + ", d in " + p.string("d"), general)
                             .check(CovarianceClaims::psdDiagonal).tries(80).build(),
                     Property.of("lambda-le-B2", DataInstance.class)
                             .description("(6.16): lambda(X) <= e_1^T Sigma e_1 = E phi'(g)^2 <= B^2")
@@ -176,11 +184,11 @@ final class CovarianceClaims {
                             .check(CovarianceClaims::lambdaBelowB2).tries(80).build(),
                     Property.of("duplicates-zero", DataInstance.class)
                             .description("duplicated rows give lambda(X) = 0")
-                            .generator(acts + ", duplicates n in [2,10], d in [1,6]", dups)
+                            .generator(acts + ", duplicates n in " + p.string("n") + " (at least 2), d in " + p.string("d"), dups)
                             .check(CovarianceClaims::duplicatesZero).tries(40).build(),
                     Property.of("orthonormal", DataInstance.class)
                             .description("orthonormal rows give Sigma = E phi'(g)^2 I")
-                            .generator(acts + ", orthonormal n <= d <= 8", ortho)
+                            .generator(acts + ", orthonormal n <= d, d in " + p.string("d"), ortho)
                             .check(CovarianceClaims::orthonormal).tries(40).build());
         }
     }

@@ -28,9 +28,16 @@ final class JacobianBounds {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return NetInstance.sizeParameters(20, 10, 30, ACTS);
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
-            var gen = NetInstance.arbitrary(ACTS, 20, 10, 30, false, NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0, 1000.0);
-            String g = "activations " + ACTS + ", Gaussian rows (any norm) n <= 20, d <= 10, k <= 30, W scale in {0.1, 1, 10, 1000}, random v";
+            var gen = NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), false,
+                    NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0, 1000.0);
+            String g = "activations " + p.string("activations") + ", Gaussian rows (any norm) n " + p.string("n") + ", d " + p.string("d")
+                    + ", k " + p.string("k") + ", W scale in {0.1, 1, 10, 1000}, random v";
             return List.of(
                     Property.of("statement", NetInstance.class)
                             .description("||J(W)|| <= sqrt(k) B ||v||_inf ||X||, ||J|| from the Hadamard Gram identity")
@@ -60,12 +67,19 @@ final class JacobianBounds {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return NetInstance.sizeParameters(12, 6, 12, ACTS);
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
             return List.of(
                     Property.of("statement", WeightPair.class)
                             .description("||J(W~) - J(W)|| <= M ||v||_inf ||X|| ||W~ - W||_F with M = sup|phi''| (softplus 1/4, tanh 0.7698, ...)")
-                            .generator("activations " + ACTS + ", unit rows n <= 12, d <= 6, k <= 12, W~ = W + t Delta, t in {1e-6, 1e-3, 1, 10}",
-                                    WeightPair.arbitrary(ACTS, 12, 6, 12, net.jqwik.api.Arbitraries.just(1.0)))
+                            .generator("activations " + p.string("activations") + ", unit rows n " + p.string("n") + ", d " + p.string("d") + ", k "
+                                            + p.string("k") + ", W~ = W + t Delta, t in {1e-6, 1e-3, 1, 10}",
+                                    WeightPair.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"),
+                                            net.jqwik.api.Arbitraries.just(1.0)))
                             .check(JacobianBounds::lipschitz).tries(200).build(),
                     Property.of("control-non-unit-rows", WeightPair.class)
                             .description("negative control: rows of norm s in [1.5, 4] with phi = sin (unit rows dropped); the bound must fail")

@@ -34,11 +34,16 @@ final class JacobianIdentities {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return NetInstance.sizeParameters(6, 5, 6, ALL);
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
             return List.of(Property.of("finite-differences", NetInstance.class)
                     .description("max |J(W) - FD Jacobian of f(W) = phi(XW^T)v in row-major vect(W)|")
-                    .generator("activations " + ALL + ", sphere rows, n <= 6, d <= 5, k <= 6, W ~ N(0, s^2), s in {0.5, 1, 2}, random v",
-                            NetInstance.arbitrary(ALL, 6, 5, 6, true, NetInstance.Outputs.RANDOM, 0.5, 1.0, 2.0))
+                    .generator("activations " + p.string("activations") + ", sphere rows, n " + p.string("n") + ", d " + p.string("d") + ", k " + p.string("k") + ", W ~ N(0, s^2), s in {0.5, 1, 2}, random v",
+                            NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), true, NetInstance.Outputs.RANDOM, 0.5, 1.0, 2.0))
                     .hypotheses(JacobianIdentities::awayFromKinks)
                     .check(JacobianIdentities::layout).tries(120).build());
         }
@@ -59,11 +64,16 @@ final class JacobianIdentities {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return NetInstance.sizeParameters(6, 5, 6, ALL);
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
             return List.of(Property.of("gradient", NetInstance.class)
                     .description("grad L(W) against finite differences of L and against mat(J^T r)")
-                    .generator("activations " + ALL + ", sphere rows, n <= 6, d <= 5, k <= 6, paper's +-v",
-                            NetInstance.arbitrary(ALL, 6, 5, 6, true, NetInstance.Outputs.PAPER, 0.5, 1.0, 2.0))
+                    .generator("activations " + p.string("activations") + ", sphere rows, n " + p.string("n") + ", d " + p.string("d") + ", k " + p.string("k") + ", paper's +-v",
+                            NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), true, NetInstance.Outputs.PAPER, 0.5, 1.0, 2.0))
                     .hypotheses(JacobianIdentities::awayFromKinks)
                     .check(JacobianIdentities::gradient).tries(120).build());
         }
@@ -91,11 +101,16 @@ final class JacobianIdentities {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return NetInstance.sizeParameters(10, 6, 12, ALL);
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
             return List.of(Property.of("gram", NetInstance.class)
                     .description("J J^T from the explicit Khatri-Rao J, from the Hadamard identity, and as sum_l v_l^2 D_l XX^T D_l")
-                    .generator("activations " + ALL + ", Gaussian rows (any norm), n <= 10, d <= 6, k <= 12, W scale in {0.1, 1, 10}",
-                            NetInstance.arbitrary(ALL, 10, 6, 12, false, NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0))
+                    .generator("activations " + p.string("activations") + ", Gaussian rows (any norm), n " + p.string("n") + ", d " + p.string("d") + ", k " + p.string("k") + ", W scale in {0.1, 1, 10}",
+                            NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), false, NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0))
                     .check(JacobianIdentities::gram).tries(150).build());
         }
     }

@@ -57,10 +57,24 @@ public record NetInstance(String activation, double[][] x, double[][] w, double[
      */
     public static Arbitrary<NetInstance> arbitrary(List<String> activations, int nMax, int dMax, int kMax, boolean unitRows,
                                                    Outputs outputs, double... weightScales) {
+        return arbitrary(activations, new int[] {1, nMax}, new int[] {1, dMax}, new int[] {1, kMax}, unitRows, outputs, weightScales);
+    }
+
+    /** Sizes drawn from the ranges {min, max} (e.g. from Params.range). */
+    public static Arbitrary<NetInstance> arbitrary(List<String> activations, int[] n, int[] d, int[] k, boolean unitRows,
+                                                   Outputs outputs, double... weightScales) {
         Arbitrary<String> acts = Arbitraries.of(activations);
         Arbitrary<Double> scales = Arbitraries.of(box(weightScales));
-        return Combinators.combine(acts, DataArbitraries.ints(1, nMax), DataArbitraries.ints(1, dMax), DataArbitraries.ints(1, kMax),
-                scales, DataArbitraries.seeds()).as((a, n, d, k, s, seed) -> build(a, n, d, k, s, seed, unitRows, outputs));
+        return Combinators.combine(acts, DataArbitraries.ints(n[0], n[1]), DataArbitraries.ints(d[0], d[1]), DataArbitraries.ints(k[0], k[1]),
+                scales, DataArbitraries.seeds()).as((a, nn, dd, kk, s, seed) -> build(a, nn, dd, kk, s, seed, unitRows, outputs));
+    }
+
+    /** The usual size and activation parameters of a network claim. */
+    public static List<overparam.claims.ParamSpec> sizeParameters(int nMax, int dMax, int kMax, List<String> activations) {
+        return List.of(overparam.claims.ParamSpec.range("n", 1, nMax, "number of data points"),
+                overparam.claims.ParamSpec.range("d", 1, dMax, "input dimension"),
+                overparam.claims.ParamSpec.range("k", 1, kMax, "width (hidden units)"),
+                overparam.claims.ParamSpec.activations("activations", activations, "activations drawn from (comma-separated; s*name scales)"));
     }
 
     static NetInstance build(String act, int n, int d, int k, double scale, long seed, boolean unitRows, Outputs outputs) {

@@ -21,28 +21,34 @@ final class SchurProduct extends PropertyClaim {
     }
 
     @Override
+    public List<ParamSpec> parameters() {
+        return List.of(ParamSpec.range("n", 1, 40, "matrix size"));
+    }
+
+    @Override
     public List<Property<?>> properties(Params p) {
-        var psdPairs = Combinators.combine(DataArbitraries.ints(1, 40), DataArbitraries.ints(1, 40), DataArbitraries.ints(1, 40),
-                Arbitraries.of(false, true), DataArbitraries.seeds()).as((n, ra, rb, unitGramB, seed) -> {
+        int[] n = p.range("n");
+        var psdPairs = Combinators.combine(DataArbitraries.ints(n[0], n[1]), DataArbitraries.ints(1, n[1]), DataArbitraries.ints(1, n[1]),
+                Arbitraries.of(false, true), DataArbitraries.seeds()).as((size, ra, rb, unitGramB, seed) -> {
             Random rng = new Random(seed);
-            double[][] a = RandomMatrices.psd(n, Math.min(ra, n), rng);
-            double[][] b = unitGramB ? Linalg.toArray(Linalg.gram(Generators.sphere(n, Math.min(rb, 20), rng.nextLong()).matrix()))
-                    : RandomMatrices.psd(n, Math.min(rb, n), rng);
+            double[][] a = RandomMatrices.psd(size, Math.min(ra, size), rng);
+            double[][] b = unitGramB ? Linalg.toArray(Linalg.gram(Generators.sphere(size, Math.min(rb, 20), rng.nextLong()).matrix()))
+                    : RandomMatrices.psd(size, Math.min(rb, size), rng);
             return new MatrixPair(a, b);
         });
-        var indefinite = Combinators.combine(DataArbitraries.ints(1, 40), DataArbitraries.seeds()).as((n, seed) -> {
+        var indefinite = Combinators.combine(DataArbitraries.ints(n[0], n[1]), DataArbitraries.seeds()).as((size, seed) -> {
             Random rng = new Random(seed);
-            return new MatrixPair(RandomMatrices.symmetric(n, rng), RandomMatrices.psd(n, n, rng));
+            return new MatrixPair(RandomMatrices.symmetric(size, rng), RandomMatrices.psd(size, size, rng));
         });
         return List.of(
                 Property.of("psd", MatrixPair.class)
                         .description("both Schur bounds for PSD A = GG^T, B = HH^T or XX^T (unit rows), ranks 1..n")
-                        .generator("n in [1,40], rank(A), rank(B) in [1,n], B = HH^T or XX^T", psdPairs)
+                        .generator("n in " + p.string("n") + ", rank(A), rank(B) in [1,n], B = HH^T or XX^T", psdPairs)
                         .hypotheses(SchurProduct::bothPsd)
                         .check(SchurProduct::schur).certify(SchurProduct::certify).tries(150).build(),
                 Property.of("control-A-not-PSD", MatrixPair.class)
                         .description("negative control: A symmetric indefinite (PSD hypothesis dropped); the bounds must fail")
-                        .generator("A symmetric with N(0,1) entries, B = HH^T, n in [1,40]", indefinite)
+                        .generator("A symmetric with N(0,1) entries, B = HH^T, n in " + p.string("n"), indefinite)
                         .check(SchurProduct::schur).certify(SchurProduct::certify).expectRefuted().tries(50).build());
     }
 

@@ -34,8 +34,12 @@ public record WeightPair(String activation, double[][] x, double[][] w, double[]
 
     /** W~ = W + t Delta with Delta ~ N(0,1) entries, t in {1e-6, 1e-3, 1, 10}; rows scaled to norm {@code rowNorm} (1: unit). */
     public static Arbitrary<WeightPair> arbitrary(List<String> acts, int nMax, int dMax, int kMax, Arbitrary<Double> rowNorms) {
-        return Combinators.combine(Arbitraries.of(acts), DataArbitraries.ints(1, nMax), DataArbitraries.ints(1, dMax),
-                DataArbitraries.ints(1, kMax), Arbitraries.of(1e-6, 1e-3, 1.0, 10.0), rowNorms, DataArbitraries.seeds())
+        return arbitrary(acts, new int[] {1, nMax}, new int[] {1, dMax}, new int[] {1, kMax}, rowNorms);
+    }
+
+    public static Arbitrary<WeightPair> arbitrary(List<String> acts, int[] nr, int[] dr, int[] kr, Arbitrary<Double> rowNorms) {
+        return Combinators.combine(Arbitraries.of(acts), DataArbitraries.ints(nr[0], nr[1]), DataArbitraries.ints(dr[0], dr[1]),
+                DataArbitraries.ints(kr[0], kr[1]), Arbitraries.of(1e-6, 1e-3, 1.0, 10.0), rowNorms, DataArbitraries.seeds())
                 .as((a, n, d, k, t, s, seed) -> {
                     Random rng = new Random(seed);
                     double[][] x = Generators.sphere(n, d, rng.nextLong()).x();
