@@ -97,10 +97,10 @@ final class ProbeCommand implements Callable<Integer> {
             String role = p.expected() == null ? "informative" : p.expected() == Verdict.REFUTED ? "negative control" : "statement";
             System.out.printf("  %-28s %-8s %-16s tries %-5d %s%n", p.name(), p.verdict(), role, p.tries(),
                     p.asExpected() ? "" : "(expected " + p.expected() + ")");
+            System.out.println("    generator: " + p.generator());
             if (p.refuted()) {
                 Counterexample cx = p.counterexample();
                 Path file = savedFile(claim.id(), p);
-                System.out.println("    generator: " + p.generator());
                 System.out.println("    seed of the try: " + cx.seed() + (Files.exists(file) ? "; saved " + file + " (replay FILE)" : ""));
                 System.out.println("    shrunk " + cx.sizeBefore() + " -> " + cx.sizeAfter() + " numbers in " + cx.shrinkSteps() + " steps; "
                         + cx.certification() + (cx.certificate() == null ? "" : " (high-precision margin "
