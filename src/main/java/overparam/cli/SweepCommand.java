@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
         description = {"Run a claim over a grid of parameters (every combination of the --grid values), T trials per cell, cells in parallel.",
                 "Writes DIR/sweep.csv (one row per cell and trial: verdict, worst margin, counterexample, rates) and plots: a heat map for "
                         + "two grid keys, a line plot for one (DIR/sweep-refuted.png: fraction of trials refuted; DIR/sweep-margin.png: worst margin).",
-                "Trial t of every cell uses the same seed (derived from --seed and t), so cells differ only by their parameters."})
+                "Trial t of every cell uses the same seed (derived from --seed and t), so cells differ only by their parameters.",
+                "Besides the claim's parameters (see 'show ID'), two run settings may be grid keys: tries (instances per property) "
+                        + "and seed (the base seed), e.g. --grid tries=10,100,1000 for any claim."})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -83,7 +85,12 @@ final class SweepCommand implements Callable<Integer> {
         for (Axis a : axes)
             if (fixed.containsKey(a.key())) throw new BadInput("'" + a.key() + "' is both on the grid and fixed with --set/--generator");
         List<Cell> cells = cells(axes);
-        for (Cell c : cells) new Params(claim.id(), claim.parameters(), overrides(fixed, c)); // refuse bad values before running
+        if (tries != null && axes.stream().anyMatch(a -> a.key().equals("tries"))) throw new BadInput("'tries' is both on the grid and in --tries");
+        for (Cell c : cells) {
+            new Params(claim.id(), claim.parameters(), overrides(fixed, c)); // refuse bad values before running
+            cellTries(c);
+            cellSeed(c, 0);
+        }
 
         int total = cells.size() * trials;
         RunContext.Progress progress = Console.progress();
@@ -95,7 +102,8 @@ final class SweepCommand implements Callable<Integer> {
             for (Cell c : cells) {
                 List<Future<ClaimResult>> fs = new ArrayList<>();
                 for (int t = 0; t < trials; t++) {
-                    RunContext ctx = new RunContext(Level.CI, trialSeed(t), tries, overrides(fixed, c), search, out, null, RunContext.Progress.NONE);
+                    RunContext ctx = new RunContext(Level.CI, cellSeed(c, t), cellTries(c), overrides(fixed, c), search, out, null,
+                            RunContext.Progress.NONE);
                     fs.add(pool.submit(() -> {
                         ClaimResult r = Runs.runSafely(claim, ctx, false);
                         progress.update("sweep " + claim.id(), done.incrementAndGet(), total);
@@ -112,7 +120,7 @@ final class SweepCommand implements Callable<Integer> {
                 for (int t = 0; t < e.getValue().size(); t++) {
                     ClaimResult r = e.getValue().get(t).get();
                     rs.add(r);
-                    rows.add(row(e.getKey(), axes, t, trialSeed(t), r));
+                    rows.add(row(e.getKey(), axes, t, cellSeed(e.getKey(), t), r));
                 }
                 results.put(e.getKey(), rs);
             }
@@ -166,14 +174,41 @@ final class SweepCommand implements Callable<Integer> {
         return cells;
     }
 
+    /** Grid keys that are run settings, not claim parameters. */
+    static final Set<String> RUN_KEYS = Set.of("tries", "seed");
+
     private static Map<String, String> overrides(Map<String, String> fixed, Cell c) {
         Map<String, String> m = new LinkedHashMap<>(fixed);
-        m.putAll(c.values());
+        c.values().forEach((k, v) -> {
+            if (!RUN_KEYS.contains(k)) m.put(k, v);
+        });
         return m;
     }
 
-    private long trialSeed(int t) {
-        return new RunContext(Level.CI, seed, null, Map.of(), false, out, null, RunContext.Progress.NONE).seedFor("sweep trial " + t);
+    private Integer cellTries(Cell c) {
+        String v = c.values().get("tries");
+        if (v == null) return tries;
+        try {
+            int t = Integer.parseInt(v);
+            if (t >= 1) return t;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BadInput("--grid tries: '" + v + "' is not a positive integer");
+    }
+
+    /** The seed of trial t of a cell: from the cell's seed (grid key) or --seed, and t. */
+    private long cellSeed(Cell c, int t) {
+        long base = seed;
+        String v = c.values().get("seed");
+        if (v != null) {
+            try {
+                base = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new BadInput("--grid seed: '" + v + "' is not an integer");
+            }
+        }
+        return new RunContext(Level.CI, base, null, Map.of(), false, out, null, RunContext.Progress.NONE).seedFor("sweep trial " + t);
     }
 
     private static Map<String, Object> row(Cell c, List<Axis> axes, int trial, long seed, ClaimResult r) {
@@ -272,8 +307,10 @@ final class SweepCommand implements Callable<Integer> {
                     xs.add(x[i]);
                     ys.add(y[i]);
                 }
-            return Plots.save(file, title, a.key(), yLabel, false, false, List.of(new Plots.Series(yLabel,
+            org.knowm.xchart.XYChart c = Plots.chart(title, a.key(), yLabel, false, false, List.of(new Plots.Series(yLabel,
                     xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray(), true)));
+            c.getSeriesMap().values().forEach(s -> s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE));
+            return Plots.save(file, c);
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(600).title(title).xAxisTitle(a.key()).yAxisTitle(yLabel).build();
         List<Double> ys = new ArrayList<>();
@@ -287,7 +324,7 @@ final class SweepCommand implements Callable<Integer> {
         Axis ax = axes.get(0), ay = axes.get(1);
         HeatMapChart c = new HeatMapChartBuilder().width(900).height(700).title(title).xAxisTitle(ax.key()).yAxisTitle(ay.key()).build();
         c.getStyler().setShowValue(true);
-        c.getStyler().setHeatMapValueDecimalPattern("0.###E0");
+        c.getStyler().setHeatMapDecimalValueFormatter(v -> String.format("%.3g", v));
         List<Number[]> heat = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ax.values().size(); i++)
@@ -304,7 +341,6 @@ final class SweepCommand implements Callable<Integer> {
         if (heat.isEmpty()) return null;
         c.getStyler().setMin(min != null ? min : lo);
         c.getStyler().setMax(max != null ? max : hi > lo ? hi : lo + 1);
-        if (min != null) c.getStyler().setHeatMapValueDecimalPattern("0.##");
         c.addSeries(title, ax.values(), ay.values(), heat);
         return Plots.save(file, c);
     }

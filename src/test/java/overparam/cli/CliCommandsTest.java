@@ -131,6 +131,10 @@ class CliCommandsTest {
         Cli r = Cli.run("sweep", "oymak/assumption-1", "--grid", "delta=0,0.5,1,1.5", "--tries", "5", "--out", dir.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(dir.resolve("sweep-refuted.png")).exists();
+        Cli tries = Cli.run("sweep", "oymak/lemma-6.5", "--grid", "tries=2,6", "--out", dir.resolve("tries").toString());
+        assertThat(tries.code()).as(tries.toString()).isZero();
+        assertThat(tries.out()).contains("tries=2", "tries=6", "{HOLDS=1}");
+        bad(Cli.run("sweep", "oymak/lemma-6.5", "--grid", "tries=0,2", "--out", dir.toString()), "not a positive integer");
         bad(Cli.run("sweep", "oymak/assumption-1", "--grid", "nope=1,2", "--out", dir.toString()), "unknown parameter 'nope'");
         bad(Cli.run("sweep", "oymak/assumption-1", "--grid", "delta", "--out", dir.toString()), "expected KEY=V1,V2");
         bad(Cli.run("sweep", "oymak/assumption-1", "--grid", "delta=1,x", "--out", dir.toString()), "must be a number, got 'x'");
