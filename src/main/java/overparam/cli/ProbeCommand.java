@@ -52,6 +52,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Ids.info(id);
         Claim claim = Main.claimsOf(spec).claim(id);
         Map<String, String> overrides = new LinkedHashMap<>(set);
         if (generator != null) overrides.put(generatorParameter(claim), generator);

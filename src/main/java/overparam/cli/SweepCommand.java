@@ -75,6 +75,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Ids.info(id);
         Claim claim = Main.claimsOf(spec).claim(id);
         if (trials < 1) throw new BadInput("--trials must be >= 1, got " + trials);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
