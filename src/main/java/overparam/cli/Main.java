@@ -9,8 +9,6 @@ import picocli.CommandLine.Spec;
 
 import java.util.Collection;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The researcher's command line. Exit codes: 0 ok, 1 a claim refuted (or disagreeing with its expectation for
@@ -103,13 +101,5 @@ public final class Main implements Callable<Integer> {
     static Claims claimsOf(CommandSpec sub) {
         Object top = sub.root().userObject();
         return top instanceof Main m ? m.claims() : Claims.registry();
-    }
-
-    static <T> T orBadInput(Supplier<T> body, Function<RuntimeException, String> message) {
-        try {
-            return body.get();
-        } catch (RuntimeException e) {
-            throw new overparam.claims.BadInput(message.apply(e));
-        }
     }
 }

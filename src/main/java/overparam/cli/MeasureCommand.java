@@ -75,6 +75,10 @@ final class MeasureCommand implements Callable<Integer> {
         if (v == null) return "-";
         if (v.isInfinite()) return v > 0 ? "inf" : "-inf";
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString(v.longValue());
-        return String.format("%.6g", v);
+        String s = String.format("%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e), exponent = e < 0 ? "" : s.substring(e);
+        if (mantissa.contains(".")) mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + exponent;
     }
 }

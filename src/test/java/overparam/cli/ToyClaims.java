@@ -6,7 +6,6 @@ import overparam.data.Generators;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A claim built for the command-line tests (not registered): "the separation of the data is at least delta" over a
@@ -57,6 +56,4 @@ final class ToyClaims {
             }
         };
     }
-
-    static final Map<String, String> NONE = Map.of();
 }
