@@ -198,8 +198,10 @@ public final class AssumptionQuantities {
         add("lambdaTilde", "lambda-tilde(X), " + act.name(), lambdaTilde, "lambda_min(Sigma-tilde(X)), Def 3.1; " + how);
         if (!isRelu) add("lambdaRelu", "lambda(X), relu", lambdaRelu, "for the ReLU theorems 6.3; exact");
         double mu = act.mu(), b = act.bigB();
+        boolean muZero = Math.abs(mu) <= 1e-12 * Math.max(1, b); // quadrature rounding: e.g. tanh, whose phi' is even
+        if (muZero) mu = 0;
         add("B", "B of " + act.name(), b, act.smooth() ? "|phi'|, |phi''| <= B" : "|phi'| <= B (phi'' unbounded at the kink)");
-        add("mu", "mu_phi = E[g phi'(g)], " + act.name(), mu, "Lemma 6.4");
+        add("mu", "mu_phi = E[g phi'(g)], " + act.name(), mu, muZero ? "Lemma 6.4; 0 (|quadrature| < 1e-12): Thm 2.1 is vacuous" : "Lemma 6.4");
         add("muTilde", "mu-tilde_phi = E[phi'(g)], " + act.name(), act.muTilde(), null);
         double root = Math.sqrt((double) d / n);
         double kappa = root * spec / sigma2;
@@ -213,16 +215,16 @@ public final class AssumptionQuantities {
     private void widths(int n, double spec, double sep, double sigma2, double lambda, double lambdaTilde, double lambdaRelu, double mu, double b) {
         double logn = Math.log(n), x2 = spec * spec, x6 = x2 * x2 * x2, nu = 1 + slack;
         String a = act.name();
-        double p1 = 20 * logn * b * b * x2 / lambda;
+        double p1 = over(20 * logn * b * b * x2, lambda);
         widths.add(new Width("Lemma 6.7 (" + a + ")", "sqrt(k) >= sqrt(20 log n) ||X|| B / sqrt(lambda)", p1,
                 "paper's constant 20", "paper's v: ||v||_2/||v||_inf = sqrt(k) (even k); P(sigma_min(J) >= ||v|| sqrt(lambda/2)) >= 1 - 1/n"));
         double c2 = Math.pow(32 * b * (1 + nu * b), 2);
         if (act.smooth()) {
-            double p2 = c2 * n * x2 / (lambda * lambda);
+            double p2 = over(c2 * n * x2, lambda * lambda);
             widths.add(new Width("Thm 6.2 (" + a + ")", "max(P1, P2): P1 k >= 20 log n B^2||X||^2/lambda; P2 sqrt(k) >= 32B(1+(1+delta)B) sqrt(n)||X||/lambda",
                     Math.max(p1, p2), "proof's explicit P1/P2 (the printed (6.2) leaves c unspecified)", String.format("P1 = %.4g, P2 = %.4g", p1, p2)));
-            double lam21 = mu * mu * sigma2;
-            double q1 = 20 * logn * b * b * x2 / lam21, q2 = c2 * n * x2 / (lam21 * lam21);
+            double lam21 = mu * mu * sigma2; // 0 when mu = 0 or sigma_min(X*X) = 0: infinite widths
+            double q1 = over(20 * logn * b * b * x2, lam21), q2 = over(c2 * n * x2, lam21 * lam21);
             widths.add(new Width("Thm 2.1 (" + a + ")", "Thm 6.2's P1/P2 with lambda -> mu_phi^2 sigma_min^2(X*X) (Lemma 6.4)",
                     Math.max(q1, q2), "proof's explicit P1/P2",
                     mu == 0 ? "vacuous: mu_phi = 0" : sigma2 == 0 ? "vacuous: sigma_min(X*X) = 0" : String.format("P1 = %.4g, P2 = %.4g", q1, q2)));
@@ -230,14 +232,19 @@ public final class AssumptionQuantities {
             widths.add(new Width("Thm 6.2 (" + a + ")", "needs smooth phi (|phi''| <= B)", null, null, "not applicable to " + a + "; try --activation softplus"));
             widths.add(new Width("Thm 2.1 (" + a + ")", "needs smooth phi (|phi''| <= B)", null, null, "not applicable to " + a + "; try --activation softplus"));
         }
-        widths.add(new Width("Thm 6.3 (relu)", "k >= C (1+delta)^2 n ||X||^6 / lambda_relu^4", C_THM_6_3 * nu * nu * n * x6 / Math.pow(lambdaRelu, 4),
+        widths.add(new Width("Thm 6.3 (relu)", "k >= C (1+delta)^2 n ||X||^6 / lambda_relu^4", over(C_THM_6_3 * nu * nu * n * x6, Math.pow(lambdaRelu, 4)),
                 "C = 9.216e9 from the proof chain (the paper leaves C unspecified)", null));
-        widths.add(new Width("Thm 2.3 (relu)", "k >= C^2 (1+delta)^2 n ||X||^6 / sigma_min^8(X*X)", C2_THM_2_3 * nu * nu * n * x6 / Math.pow(sigma2, 4),
+        widths.add(new Width("Thm 2.3 (relu)", "k >= C^2 (1+delta)^2 n ||X||^6 / sigma_min^8(X*X)", over(C2_THM_2_3 * nu * nu * n * x6, Math.pow(sigma2, 4)),
                 "C^2 = 1.436e13 from the proof (paper: unspecified C)", sigma2 == 0 ? "vacuous: sigma_min(X*X) = 0" : null));
-        widths.add(new Width("Thm 2.5 (relu)", "k >= C (1+nu)^2 n^9 ||X||^6 / delta^4", C_THM_2_5 * nu * nu * Math.pow(n, 9) * x6 / Math.pow(sep, 4),
+        widths.add(new Width("Thm 2.5 (relu)", "k >= C (1+nu)^2 n^9 ||X||^6 / delta^4", over(C_THM_2_5 * nu * nu * Math.pow(n, 9) * x6, Math.pow(sep, 4)),
                 "C = 9.216e17 from the proof (paper: unspecified C)", sep == 0 ? "vacuous: separation delta = 0" : n == 1 ? "n = 1" : null));
-        widths.add(new Width("Thm 3.2 (" + a + ")", "k >= C log^2(n) n / lambda-tilde; value shown is k / C", logn * logn * n / lambdaTilde,
+        widths.add(new Width("Thm 3.2 (" + a + ")", "k >= C log^2(n) n / lambda-tilde; value shown is k / C", over(logn * logn * n, lambdaTilde),
                 "C unspecified in the paper: this is k/C", "the statement also omits B^2 (catalogue E7)"));
+    }
+
+    /** A width num/den; a zero (or rounding-negative) denominator means the theorem cannot be met: +infinity. */
+    static double over(double num, double den) {
+        return den <= 0 ? Double.POSITIVE_INFINITY : num / den;
     }
 
     /** Smallest eigenvalue of a symmetric PSD matrix (Cholesky + Lanczos for large n, see {@link SmallestEigenvalue}). */

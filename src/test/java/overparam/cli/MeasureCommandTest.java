@@ -49,6 +49,11 @@ class MeasureCommandTest {
         assertThat(relu.path("separation").asDouble()).isCloseTo(Math.sqrt(2), within(1e-12));
         JsonNode softplus = measure(f, "--activation", "softplus").path("values");
         assertThat(softplus.path("lambda").asDouble()).isCloseTo(0.293379, within(5e-7));
+        JsonNode tanh = measure(f, "--activation", "tanh");
+        assertThat(tanh.path("values").path("mu").asDouble()).isZero();
+        JsonNode thm21 = java.util.stream.StreamSupport.stream(tanh.path("widths").spliterator(), false)
+                .filter(w -> w.path("theorem").asText().startsWith("Thm 2.1")).findFirst().orElseThrow();
+        assertThat(thm21.path("k").asText()).as("mu_phi = 0 for tanh: Thm 2.1 is vacuous").isEqualTo("Infinity");
     }
 
     @Test
