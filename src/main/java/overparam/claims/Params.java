@@ -1,5 +1,7 @@
 package overparam.claims;
 
+import overparam.data.GeneratorChoice;
+import overparam.data.GeneratorSpecs;
 import overparam.nn.Activation;
 import overparam.nn.Activations;
 
@@ -10,6 +12,8 @@ public final class Params {
     private final String owner;
     private final Map<String, ParamSpec> specs = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** Settings of GENERATOR parameters' generators, from overrides "param.key=value". */
+    private final Map<String, Map<String, String>> generatorSettings = new LinkedHashMap<>();
 
     public Params(String owner, List<ParamSpec> declared, Map<String, String> overrides) {
         this.owner = owner;
@@ -18,12 +22,19 @@ public final class Params {
             values.put(s.name(), s.defaultValue());
         }
         for (Map.Entry<String, String> e : overrides.entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            ParamSpec owning = dot > 0 ? specs.get(e.getKey().substring(0, dot)) : null;
+            if (owning != null && owning.type() == ParamSpec.Type.GENERATOR) {
+                generatorSettings.computeIfAbsent(owning.name(), k -> new LinkedHashMap<>()).put(e.getKey().substring(dot + 1), e.getValue());
+                continue;
+            }
             if (!specs.containsKey(e.getKey()))
                 throw new BadInput("unknown parameter '" + e.getKey() + "' for " + owner + "; known: "
                         + (specs.isEmpty() ? "(none)" : String.join(", ", specs.keySet())));
             values.put(e.getKey(), e.getValue());
             check(specs.get(e.getKey()));
         }
+        for (String g : generatorSettings.keySet()) generator(g);
     }
 
     private void check(ParamSpec s) {
@@ -34,6 +45,7 @@ public final class Params {
             case ACTIVATION -> activation(s.name());
             case STRING -> string(s.name());
             case ACTIVATIONS -> activations(s.name());
+            case GENERATOR -> generator(s.name());
         }
     }
 
@@ -112,7 +124,24 @@ public final class Params {
         }
     }
 
+    /**
+     * The generator a GENERATOR parameter names, with the researcher's settings of its own parameters
+     * ("name.key=value"); unknown generators and unknown generator parameters are refused here.
+     */
+    public GeneratorChoice generator(String name) {
+        String g = raw(name);
+        if (!GeneratorSpecs.names().contains(g))
+            throw new BadInput("parameter '" + name + "' of " + owner + ": unknown generator '" + g + "'; known: " + GeneratorSpecs.names());
+        Map<String, String> settings = generatorSettings.getOrDefault(name, Map.of());
+        GeneratorSpecs.parameters(g, settings);
+        return new GeneratorChoice(owner, g, settings);
+    }
+
+    /** Every value, including generator settings as "param.key". */
     public Map<String, String> values() {
-        return Collections.unmodifiableMap(values);
+        if (generatorSettings.isEmpty()) return Collections.unmodifiableMap(values);
+        Map<String, String> all = new LinkedHashMap<>(values);
+        generatorSettings.forEach((g, m) -> m.forEach((k, v) -> all.put(g + "." + k, v)));
+        return Collections.unmodifiableMap(all);
     }
 }

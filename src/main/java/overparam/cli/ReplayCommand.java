@@ -1,24 +1,42 @@
 package overparam.cli;
 
+import overparam.claims.BadInput;
 import overparam.search.Corpus;
 import overparam.search.Replay;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Re-run a saved counterexample from generators/corpus and print its margin in double and in high precision.")
+        description = {"Re-run a saved counterexample (generators/corpus, or one saved by probe) and print its margin in double and in "
+                + "high precision.", "Exit code 1 when the instance still violates its property, 0 when it no longer does."})
 final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "a corpus file, e.g. generators/corpus/oymak/lemma-6.5/control-A-not-PSD.json")
     Path file;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such corpus file: " + file);
-        Replay.Outcome o = Replay.replay(Corpus.load(file));
+        if (!Files.isRegularFile(file)) throw new BadInput("no such corpus file: " + file);
+        Corpus.Entry e;
+        try {
+            e = Corpus.load(file);
+        } catch (RuntimeException ex) {
+            throw new BadInput(file + " is not a corpus file: " + ex.getMessage());
+        }
+        if (e.claim() == null || e.property() == null || e.instance() == null)
+            throw new BadInput(file + " is not a corpus file: it needs 'claim', 'property' and 'instance'");
+        System.out.println("file:      " + file);
+        System.out.println("generator: " + e.generator() + "; seed of the try " + e.seed() + (e.params() == null ? "" : "; parameters " + e.params()));
+        System.out.println("saved margin: " + e.evidence().margin() + (e.certificate() == null ? "" : " (" + e.certificate().status() + ")"));
+        Replay.Outcome o = Replay.replay(Main.claimsOf(spec).claim(e.claim()), e);
         System.out.println(o.describe());
         return o.stillViolated() ? Main.REFUTED : Main.OK;
     }

@@ -3,7 +3,9 @@ package overparam.cli;
 import overparam.claims.*;
 import overparam.report.VerdictReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Run every registered claim (or one paper's) and write reports/verdicts.json and verdicts.md.")
 final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--paper", description = "only this paper (edmonds, critical, boob-lan, golikov, oymak)")
     String paper;
 
@@ -30,7 +35,10 @@ final class VerifyCommand implements Callable<Integer> {
         Level lv = Level.parse(level);
         RunContext ctx = new RunContext(lv, seed, null, java.util.Map.of(), lv == Level.DEEP, reports, Path.of("generators/corpus"),
                 Console.progress());
-        List<Claim> claims = new ArrayList<>(paper == null ? Registry.get().all() : Registry.get().paper(paper));
+        if (paper != null && !Catalog.get().papers().contains(paper))
+            throw new BadInput("unknown paper '" + paper + "'; one of " + Catalog.get().papers());
+        List<Claim> claims = new ArrayList<>(Main.claimsOf(spec).all());
+        if (paper != null) claims.removeIf(c -> !c.id().startsWith(paper + "/"));
         if (claims.isEmpty()) throw new IllegalArgumentException("no registered claims" + (paper == null ? "" : " for paper '" + paper + "'"));
         List<ClaimResult> results = new ArrayList<>();
         int disagreements = 0;

@@ -23,9 +23,16 @@ import java.util.stream.Stream;
 public final class Corpus {
     private Corpus() {}
 
+    /** {@code params}: the claim parameters the counterexample was found with (null: the defaults), so replay is faithful. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String claim, String property, String generator, long seed, int sizeBefore, int sizeAfter,
-                        Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original, JsonNode instance) {}
+                        Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original, JsonNode instance,
+                        java.util.Map<String, String> params) {
+        public Entry withParams(java.util.Map<String, String> p) {
+            return new Entry(claim, property, generator, seed, sizeBefore, sizeAfter, originalEvidence, evidence, certificate, original,
+                    instance, p == null || p.isEmpty() ? null : new java.util.TreeMap<>(p));
+        }
+    }
 
     public static Path fileFor(Path corpusDir, String claimId, String property) {
         return corpusDir.resolve(claimId).resolve(property.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
@@ -34,9 +41,15 @@ public final class Corpus {
     public static Path save(Path corpusDir, String claimId, Counterexample c) {
         Path file = fileFor(corpusDir, claimId, c.property());
         Entry e = new Entry(claimId, c.property(), c.generator(), c.seed(), c.sizeBefore(), c.sizeAfter(), c.originalEvidence(),
-                c.evidence(), c.certificate(), c.original(), c.shrunk());
+                c.evidence(), c.certificate(), c.original(), c.shrunk(), null);
         Json.write(file, e);
         return file;
+    }
+
+    /** Rewrites a saved entry with the claim parameters it was found with. */
+    public static void recordParams(Path file, java.util.Map<String, String> params) {
+        if (params == null || params.isEmpty()) return;
+        Json.write(file, load(file).withParams(params));
     }
 
     public static Entry load(Path file) {

@@ -19,9 +19,13 @@ public final class Replay {
     }
 
     public static Outcome replay(Corpus.Entry e) {
-        Claim c = Registry.get().claim(e.claim());
+        return replay(Registry.get().claim(e.claim()), e);
+    }
+
+    /** Replays with the claim parameters recorded in the entry (the defaults when none are). */
+    public static Outcome replay(Claim c, Corpus.Entry e) {
         if (!(c instanceof PropertyClaim pc)) throw new IllegalArgumentException(e.claim() + " is not an instance-by-instance claim");
-        Property<?> p = pc.property(new Params(c.id(), c.parameters(), Map.of()), e.property());
+        Property<?> p = pc.property(new Params(c.id(), c.parameters(), e.params() == null ? Map.of() : e.params()), e.property());
         return replay(c.id(), p, e);
     }
 
