@@ -81,6 +81,13 @@ public final class GaussianExpectation {
         return gh.integrate(x -> f.applyAsDouble(sqrt2 * x)) / Math.sqrt(Math.PI);
     }
 
+    /** E[f(u) g(v)] with correlation rho by nested n-point Gauss-Hermite: for smooth f, g (n^2 evaluations). */
+    public static double bivariateHermite(DoubleUnaryOperator f, DoubleUnaryOperator g, double rho, int n) {
+        if (!(rho >= -1 && rho <= 1)) throw new IllegalArgumentException("correlation must be in [-1, 1], got " + rho);
+        double s = Math.sqrt(Math.max(0, 1 - rho * rho));
+        return gaussHermite(u -> f.applyAsDouble(u) * gaussHermite(z -> g.applyAsDouble(rho * u + s * z), n), n);
+    }
+
     /**
      * E[f(u) g(v)] for a standard bivariate normal (u, v) with correlation rho, by nested quadrature:
      * v = rho u + sqrt(1 - rho^2) z. Slow (n^2 evaluations); used as the independent route for the series kernels.
