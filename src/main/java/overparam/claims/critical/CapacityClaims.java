@@ -371,7 +371,7 @@ final class CapacityClaims {
             // the catalogue's exploratory test: L = 3, M = 3 (P = 27 weights + biases), random data, GD restarts
             Random rng = new Random(ctx.seedFor(id() + "#explore"));
             List<Map<String, Object>> rows = new ArrayList<>();
-            int restarts = ctx.level() == Level.CI ? 3 : 10, steps = ctx.level() == Level.CI ? 2000 : 20000;
+            int restarts = ctx.level() == Level.CI ? 3 : 5, steps = ctx.level() == Level.CI ? 2000 : 8000;
             for (int d : new int[] {10, 20}) {
                 double[] x = new double[d], y = new double[d];
                 for (int j = 0; j < d; j++) {
