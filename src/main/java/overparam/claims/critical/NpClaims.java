@@ -309,7 +309,7 @@ final class NpClaims {
                                 boolean fitWithOneLess = BlumRivest.consistent(BlumRivest.soundUnion(r.s(), r.gadgets()), r.gadgets() + 1);
                                 return Evidence.worst(Evidence.fact("network consistent (" + fit + ") == splittable (" + split + ")", fit == split),
                                         Evidence.fact("not consistent with M - 1 units", !fitWithOneLess));
-                            }).tries(12).build(),
+                            }).tries(20).build(),
                     Property.of("control-naive-placement", Reduction.class)
                             .description("FAIL: gadgets placed naively in the core's own cube {0,1}^n (corners at distance >= 3): conflicting labels (e.g. corner "
                                     + "e_1 + e_2 labels e_1 with 1) or a changed answer")
