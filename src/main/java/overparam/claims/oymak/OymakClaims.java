@@ -37,6 +37,8 @@ public final class OymakClaims implements ClaimProvider {
                 new ReluConvergence.MetaTheorem(),
                 new ReluConvergence.MainTheorem(),
                 new ReluConvergence.SphereCorollary(),
-                new ReluConvergence.SeparatedTheorem());
+                new ReluConvergence.SeparatedTheorem(),
+                new SgdConvergence(),
+                new PhaseTransition());
     }
 }

@@ -67,7 +67,7 @@ final class ReluConvergence {
 
     static void plot(RunContext ctx, ClaimResult.Builder r, String mode, String title) {
         ReluRun.Outcome o = moderate(mode, 1.0, ctx.level(), 5).outcome(steps(ctx.level()), STOP);
-        ConvergencePlots.residual(ctx, r, "moderate-run.png", title + ": " + o.spec(), o.run().residual(),
+        ConvergencePlots.residual(ctx, r, "moderate-run.png", title + ": " + o.spec().label(), o.run().residual(),
                 new ConvergencePlots.Envelope("printed (1 - q)^t ||r0||", o.rate(), 1));
         r.number("moderate run: max over t of ||r_t|| / printed bound",
                 Envelope.geometric("rate", o.run().residual(), o.rate(), 1, o.tol()).details().get("max over tau of ||r_tau|| / claimed bound"));

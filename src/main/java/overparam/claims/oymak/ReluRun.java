@@ -22,6 +22,11 @@ record ReluRun(String data, int n, int d, int k, double etaBar, String lambdaMod
     /** GD runs by spec with the eigenvalue mode left out: the run does not depend on it, only the claimed bounds do. */
     private static final Map<ReluRun, PaperGd.Run> MEMO = new ConcurrentHashMap<>();
 
+    /** Short description for plot titles. */
+    String label() {
+        return "ReLU, " + data + " n = " + n + ", d = " + d + ", k = " + k + ", eta_bar = " + etaBar;
+    }
+
     double[][] x() {
         return switch (data) {
             case "orthonormal" -> Generators.orthonormal(n, d).x();

@@ -108,7 +108,7 @@ final class SmoothConvergence {
 
     static void plotLiteral(RunContext ctx, ClaimResult.Builder r, SmoothRun s, String file, String which, int steps, double stop, PaperGd.Probes probes) {
         SmoothRun.Outcome o = s.outcome(steps, stop, probes);
-        ConvergencePlots.residual(ctx, r, file, which + ": " + s, o.run().residual(),
+        ConvergencePlots.residual(ctx, r, file, which + ": " + s.label(), o.run().residual(),
                 new ConvergencePlots.Envelope("printed (1 - q)^t ||r0||", o.rate(), 1),
                 new ConvergencePlots.Envelope("proof (1 - q)^(t/2) ||r0||", o.rate(), 2));
     }

@@ -22,6 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 record SmoothRun(String activation, String data, int n, int d, int k, double etaBar, double delta, boolean khatriRao, long seed) {
     private static final Map<SmoothRun, Outcome> MEMO = new ConcurrentHashMap<>();
 
+    /** Short description for plot titles. */
+    String label() {
+        return activation + ", " + data + " n = " + n + ", d = " + d + ", k = " + k + ", eta_bar = " + etaBar;
+    }
+
     Activation act() {
         return ConvergenceActivations.byName(activation);
     }
