@@ -55,8 +55,10 @@ abstract class ConvergenceClaim extends PropertyClaim {
         ClaimResult.Builder r = result(ctx);
         Requirement req = requirement(p);
         r.number("literal hypothesis", req.summary());
-        r.number("parameters k*d demanded", req.parameters());
-        r.number("testable (k*d <= " + (long) MAX_PARAMETERS + ")", req.testable());
+        if (req.parameters() > 0) {
+            r.number("parameters k*d demanded", req.parameters());
+            r.number("testable (k*d <= " + (long) MAX_PARAMETERS + ")", req.testable());
+        }
         req.numbers().forEach(r::number);
         List<PropertyOutcome> statement = new ArrayList<>();
         for (Property<?> q : properties(p, ctx.level())) {
@@ -76,7 +78,7 @@ abstract class ConvergenceClaim extends PropertyClaim {
             int tries = statement.stream().mapToInt(PropertyOutcome::tries).sum();
             Evidence w = statement.stream().map(PropertyOutcome::worst).filter(java.util.Objects::nonNull)
                     .min(java.util.Comparator.comparingDouble(Evidence::slack)).orElse(null);
-            r.verdict(Verdict.HOLDS, req.summary() + "; conclusions hold at every iterate of " + tries + " runs under it"
+            r.verdict(Verdict.HOLDS, req.summary() + "; no counterexample in " + tries + " instances (every GD iterate checked)"
                     + (w == null ? "" : "; tightest " + w.describe()));
         }
         return r.millis(System.currentTimeMillis() - start).build();

@@ -16,6 +16,11 @@ final class ConvergencePlots {
     record Envelope(String name, double rate, int power) {}
 
     static void residual(RunContext ctx, ClaimResult.Builder r, String file, String title, double[] residual, Envelope... envelopes) {
+        residual(ctx, r, file, title, residual, residual[0], envelopes);
+    }
+
+    /** As above, with the envelopes starting at {@code start} instead of ||r_0||. */
+    static void residual(RunContext ctx, ClaimResult.Builder r, String file, String title, double[] residual, double start, Envelope... envelopes) {
         int len = residual.length;
         double[] tau = new double[len], res = new double[len];
         for (int t = 0; t < len; t++) {
@@ -26,7 +31,7 @@ final class ConvergencePlots {
         series.add(Plots.Series.line("||f(W_t) - y|| (GD)", tau, res));
         for (Envelope e : envelopes) {
             double[] env = new double[len];
-            for (int t = 0; t < len; t++) env[t] = Math.max(Math.exp(Math.log(residual[0]) + t * Math.log(e.rate()) / e.power()), Double.MIN_NORMAL);
+            for (int t = 0; t < len; t++) env[t] = Math.max(Math.exp(Math.log(start) + t * Math.log(e.rate()) / e.power()), Double.MIN_NORMAL);
             series.add(Plots.Series.line(e.name(), tau, env));
         }
         Path out = Plots.save(ctx.attachmentsDir(r.id()).resolve(file), title, "iteration t", "residual norm", false, true, series);

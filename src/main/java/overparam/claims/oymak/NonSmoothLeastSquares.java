@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * R = 3||r0||/alpha and eta <= 1/(3 beta^2), ||r_t|| <= (1 - eta alpha^2)^t ||r_0|| (6.20, unsquared) and
  * (alpha/3)||theta_t - theta_0|| + ||r_t|| <= ||r_0|| (6.21) in the norm of Assumption 4.
  */
-final class NonSmoothLeastSquares extends PropertyClaim {
+final class NonSmoothLeastSquares extends ConvergenceClaim {
     static final int MAX_STEPS = 4000, NET_STEPS = 2000;
 
     NonSmoothLeastSquares() {
@@ -40,7 +40,23 @@ final class NonSmoothLeastSquares extends PropertyClaim {
     }
 
     @Override
-    public List<Property<?>> properties(Params p) {
+    protected Requirement requirement(Params p) {
+        return NonlinearLeastSquares.toyRequirement("Assumptions 2-4 with R = 3||r0||/alpha and eta <= 1/(3 beta^2)");
+    }
+
+    @Override
+    protected void extras(Params p, RunContext ctx, ClaimResult.Builder r) {
+        ToyMaps.ReluToy t = ToyMaps.reluToys(5, 6, 6, 0.6).generator(1000).next(new Random(ctx.seedFor(id() + "#plot"))).value();
+        if (toyAssumptions(t) != null) return;
+        ToyConstants c = toyConstants(t);
+        double eta = p.real("etaBar") / (3 * c.beta() * c.beta());
+        Trace tr = Trainer.gradientDescent(t.model(), t.theta0(), Trainer.StepSize.constant(eta), MAX_STEPS, 1e-10, null);
+        ConvergencePlots.residual(ctx, r, "relu-toy.png", "Thm 6.13 on f = A theta + eps B relu(C theta), n = " + t.n() + ", p = " + t.p() + ", m = " + t.m(),
+                tr.residualNorm(), new ConvergencePlots.Envelope("(6.20): (1 - eta alpha^2)^t ||r0||", 1 - eta * c.alpha() * c.alpha(), 1));
+    }
+
+    @Override
+    protected List<Property<?>> properties(Params p, Level level) {
         int nMax = p.integer("nMax");
         double etaBar = p.real("etaBar");
         List<Integer> widths = ints(p.string("netWidths")), recordedWidths = ints(p.string("recordedWidths"));

@@ -36,7 +36,7 @@ final class NonlinearLeastSquares {
     }
 
     /** oymak/thm-6.10, Theorem 6.10 (from [10]): alpha <= sigma_min(J) <= ||J|| <= beta, L-Lipschitz J, eta <= min(1, alpha^2/(L||r0||))/(2 beta^2) give (6.9)-(6.11). */
-    static final class Theorem extends PropertyClaim {
+    static final class Theorem extends ConvergenceClaim {
         Theorem() {
             super("oymak/thm-6.10");
         }
@@ -48,7 +48,21 @@ final class NonlinearLeastSquares {
         }
 
         @Override
-        public List<Property<?>> properties(Params p) {
+        protected Requirement requirement(Params p) {
+            return toyRequirement("(6.7), (6.8) and eta <= min(1, alpha^2/(L||r0||))/(2 beta^2)");
+        }
+
+        @Override
+        protected void extras(Params p, RunContext ctx, ClaimResult.Builder r) {
+            ToyMaps.SineToy t = ToyMaps.sineToy(5, 12, 0.5, 1.0, 1);
+            ToyMaps.Constants c = t.constants();
+            Outcome o = conclusions(t, c.alpha(), c.beta(), c.lipschitz(), p.real("etaBar"));
+            ConvergencePlots.residual(ctx, r, "sine-toy.png", "Thm 6.10 on f = A theta + eps sin(C theta), n = 5, p = 12, eps = sigma_min(A)/(2||C||)",
+                    o.trace().residualNorm(), new ConvergencePlots.Envelope("(6.9): (1 - eta alpha^2/2)^(t/2) ||r0||", 1 - o.eta() * o.alpha() * o.alpha() / 2, 2));
+        }
+
+        @Override
+        protected List<Property<?>> properties(Params p, Level level) {
             int nMax = p.integer("nMax");
             double etaBar = p.real("etaBar");
             return List.of(
@@ -68,6 +82,11 @@ final class NonlinearLeastSquares {
                             .hypotheses(NonlinearLeastSquares::positiveAlpha)
                             .check(NonlinearLeastSquares::largeStep).certify(NonlinearLeastSquares::certifyLargeStep).expectRefuted().tries(10).build());
         }
+    }
+
+    /** The toy maps meet the hypotheses by construction (certified global constants), at any size. */
+    static ConvergenceClaim.Requirement toyRequirement(String what) {
+        return new ConvergenceClaim.Requirement(what + " hold by construction on the toy maps (certified global constants)", 0, java.util.Map.of());
     }
 
     static String positiveAlpha(ToyMaps.SineToy t) {
@@ -127,7 +146,7 @@ final class NonlinearLeastSquares {
     }
 
     /** oymak/cor-6.11, Corollary 6.11: sigma_min(J(theta0)) >= 2 alpha (6.12) and alpha^2/(4L) >= ||r0|| (6.13) replace the lower bound on the ball. */
-    static final class Corollary extends PropertyClaim {
+    static final class Corollary extends ConvergenceClaim {
         Corollary() {
             super("oymak/cor-6.11");
         }
@@ -138,7 +157,21 @@ final class NonlinearLeastSquares {
         }
 
         @Override
-        public List<Property<?>> properties(Params p) {
+        protected Requirement requirement(Params p) {
+            return toyRequirement("(6.12) sigma_min(J(theta0)) >= 2 alpha, (6.13) alpha^2/(4L) >= ||r0||, (6.8) and the step bound");
+        }
+
+        @Override
+        protected void extras(Params p, RunContext ctx, ClaimResult.Builder r) {
+            ToyMaps.SineToy t = ToyMaps.corollaryToys(5, 6).generator(1000).next(new java.util.Random(ctx.seedFor(id() + "#plot"))).value();
+            if (corollaryHypotheses(t) != null) return;
+            Outcome o = corollary(t);
+            ConvergencePlots.residual(ctx, r, "corollary-toy.png", "Cor 6.11 on a sine toy map, n = " + t.n() + ", p = " + t.p(),
+                    o.trace().residualNorm(), new ConvergencePlots.Envelope("(6.9): (1 - eta alpha^2/2)^(t/2) ||r0||", 1 - o.eta() * o.alpha() * o.alpha() / 2, 2));
+        }
+
+        @Override
+        protected List<Property<?>> properties(Params p, Level level) {
             int nMax = p.integer("nMax");
             String g = "n in [1," + nMax + "], p in [n, n+10], eps = u (sigma_min(A)/2)^2/(4 ||C|| max_i||c_i|| (||r_0|| + sqrt n)), u in {0.3, 0.6, 0.9}";
             return List.of(
