@@ -112,6 +112,7 @@ final class ReluConvergence {
             m.putAll(referenceNumbers("lambda", delta));
             ReluRun.Constants c = moderate("lambda", 1.0, Level.CI, 5).constants();
             m.put("sphere n = 20, d = 10: k demanded", k63(20, c.xNorm(), c.lambda(), delta));
+            m.put("conditional check", "Thm 6.13 with alpha = sigma_min(J(W0))/2 measured and A4 checked along the path: oymak/thm-6.13, relu-net-conditional");
             return new Requirement(String.format("(6.3) k >= C(1+delta)^2 n ||X||^6/lambda^4 with C = %.4g: k >= %.3g for any data with n >= 3 (orthonormal rows attain it)", C63, anyData),
                     anyData, m);
         }

@@ -89,9 +89,9 @@ final class Trends {
             distPts.add(new double[] {nn[i], dist[i]});
         }
         Fits.Line fs = Fits.powerLaw(nd, steps, 0.95), fd = Fits.powerLaw(nn, dist, 0.95);
-        r.trend(new TrendEvidence("Thm 2.1 remark: GD steps to ||r||/||y|| <= 1e-3 vs n/d (d = " + d + ", k = n^2/d)", "n/d", "steps", fs.slope(),
+        r.trend(new TrendEvidence("Thm 2.1 remark (informative, k = n^2/d, below the width (2.2) demands): GD steps to ||r||/||y|| <= 1e-3 vs n/d (d = " + d + ")", "n/d", "steps", fs.slope(),
                 fs.slopeLow(), fs.slopeHigh(), 1.0, "tau ~ (n/d) log(1/eps): exponent 1", fs.slopeInterval(1.0), stepPts));
-        r.trend(new TrendEvidence("Thm 2.1 remark: max_t ||W_t - W_0||_F / sqrt(n) vs n (k = n^2/d)", "n", "max distance / sqrt n", fd.slope(),
+        r.trend(new TrendEvidence("Thm 2.1 remark (informative, k = n^2/d): max_t ||W_t - W_0||_F / sqrt(n) vs n", "n", "max distance / sqrt n", fd.slope(),
                 fd.slopeLow(), fd.slopeHigh(), 0.0, "O(sqrt n) radius: bounded, exponent <= 0", fd.slopeHigh() >= 0 && fd.slopeLow() <= 0 || fd.slopeHigh() < 0, distPts));
         if (pts.stream().anyMatch(p -> p.steps() < 0)) r.number("trend runs that did not reach 1e-3", pts.stream().filter(p -> p.steps() < 0).count());
         double secs = pts.stream().mapToDouble(Point::seconds).sum();
