@@ -27,6 +27,18 @@ public final class OymakClaims implements ClaimProvider {
                 new CovarianceClaims.SeparableData(),
                 new SchurProduct(),
                 new JacobianBounds.SpectralNorm(),
-                new JacobianBounds.Lipschitz());
+                new JacobianBounds.Lipschitz(),
+                new NonlinearLeastSquares.Theorem(),
+                new NonlinearLeastSquares.Corollary(),
+                new NonSmoothLeastSquares(),
+                new SmoothConvergence.MetaTheorem(),
+                new SmoothConvergence.MainTheorem(),
+                new SmoothConvergence.SoftplusCorollary(),
+                new ReluConvergence.MetaTheorem(),
+                new ReluConvergence.MainTheorem(),
+                new ReluConvergence.SphereCorollary(),
+                new ReluConvergence.SeparatedTheorem(),
+                new SgdConvergence(),
+                new PhaseTransition());
     }
 }
