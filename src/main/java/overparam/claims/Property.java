@@ -23,6 +23,7 @@ public final class Property<I> {
     private final BiFunction<I, Evidence, Certificate> certifier;
     private final int tries;
     private final Verdict expected;
+    private final SearchSpace<I> searchSpace;
 
     private Property(Builder<I> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -35,6 +36,7 @@ public final class Property<I> {
         this.certifier = b.certifier;
         this.tries = b.tries;
         this.expected = b.expected;
+        this.searchSpace = b.searchSpace != null ? b.searchSpace : SearchSpace.coordinates();
     }
 
     public static <I> Builder<I> of(String name, Class<I> type) {
@@ -87,6 +89,11 @@ public final class Property<I> {
         return expected;
     }
 
+    /** Where the adversarial search and the JSON-level shrinking may move (default: every floating-point coordinate). */
+    public SearchSpace<I> searchSpace() {
+        return searchSpace;
+    }
+
     public static final class Builder<I> {
         private final String name;
         private final Class<I> type;
@@ -98,6 +105,7 @@ public final class Property<I> {
         private BiFunction<I, Evidence, Certificate> certifier;
         private int tries = 100;
         private Verdict expected = Verdict.HOLDS;
+        private SearchSpace<I> searchSpace;
 
         Builder(String name, Class<I> type) {
             this.name = name;
@@ -151,6 +159,21 @@ public final class Property<I> {
         public Builder<I> informative() {
             this.expected = null;
             return this;
+        }
+
+        /**
+         * Where the adversarial search may move an instance and which projections keep it inside the hypotheses, e.g.
+         * {@code SearchSpace.<NetInstance>coordinates().unitRows("x").except("y")}, a low-dimensional
+         * {@code SearchSpace.of(...)}, or {@code SearchSpace.none("why")}. Default: every floating-point coordinate.
+         */
+        public Builder<I> search(SearchSpace<I> space) {
+            this.searchSpace = space;
+            return this;
+        }
+
+        /** No adversarial search and no JSON-level shrinking: nearby instances are not instances of this property. */
+        public Builder<I> noSearch(String reason) {
+            return search(SearchSpace.none(reason));
         }
 
         public Property<I> build() {

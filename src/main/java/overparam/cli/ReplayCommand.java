@@ -20,6 +20,6 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such corpus file: " + file);
         Replay.Outcome o = Replay.replay(Corpus.load(file));
         System.out.println(o.describe());
-        return o.stillViolated() ? Main.REFUTED : Main.OK;
+        return o.reproduces() ? Main.REFUTED : Main.OK;
     }
 }

@@ -17,15 +17,21 @@ import java.util.stream.Stream;
 
 /**
  * Saved counterexamples: generators/corpus/&lt;claim-id&gt;/&lt;property&gt;.json, each with its generator spec, seed,
- * shrunk instance and both margins. Files carry no timestamps, so re-running a deterministic build rewrites them
+ * origin (sampling or search), shrunk instance, its certification and both margins (double and high precision). Files carry no timestamps, so re-running a deterministic build rewrites them
  * byte for byte.
  */
 public final class Corpus {
     private Corpus() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(String claim, String property, String generator, long seed, int sizeBefore, int sizeAfter,
-                        Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original, JsonNode instance) {}
+    public record Entry(String claim, String property, String generator, long seed, String origin, int sizeBefore, int sizeAfter,
+                        String certification, Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original,
+                        JsonNode instance) {
+        /** The original instance came from (generator, seed) and must regenerate from them. */
+        public boolean sampled() {
+            return origin == null || origin.equals("sampling");
+        }
+    }
 
     public static Path fileFor(Path corpusDir, String claimId, String property) {
         return corpusDir.resolve(claimId).resolve(property.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
@@ -33,8 +39,8 @@ public final class Corpus {
 
     public static Path save(Path corpusDir, String claimId, Counterexample c) {
         Path file = fileFor(corpusDir, claimId, c.property());
-        Entry e = new Entry(claimId, c.property(), c.generator(), c.seed(), c.sizeBefore(), c.sizeAfter(), c.originalEvidence(),
-                c.evidence(), c.certificate(), c.original(), c.shrunk());
+        Entry e = new Entry(claimId, c.property(), c.generator(), c.seed(), c.origin(), c.sizeBefore(), c.sizeAfter(), c.certification(),
+                c.originalEvidence(), c.evidence(), c.certificate(), c.original(), c.shrunk());
         Json.write(file, e);
         return file;
     }
