@@ -22,6 +22,8 @@ final class CovarianceClaims {
     private CovarianceClaims() {}
 
     /** Per-entry z-score bound for Monte Carlo means: 5.5 sigma keeps false alarms below 1e-6 per instance. */
+    static final String FIXED_DRAWS = "Monte Carlo z-test with fixed draws: searching X against them would select their noise";
+
     static final double Z_MAX = 5.5;
 
     /**
@@ -65,7 +67,7 @@ final class CovarianceClaims {
             return List.of(Property.of("monte-carlo", MonteCarloInstance.class)
                     .description("MC mean of J(W_0)J(W_0)^T over 600 draws of W_0 against ||v||^2 Sigma(X) (arc-cosine / Phi kernel), per-entry z <= " + Z_MAX)
                     .generator("relu or gausscdf, sphere n in [2,6], d in [2,5], k in [1,8], paper's v with ||y|| = sqrt(n)", gen)
-                    .check(CovarianceClaims::expectedGram).tries(30).build());
+                    .check(CovarianceClaims::expectedGram).noSearch(FIXED_DRAWS).tries(30).build());
         }
     }
 
@@ -94,7 +96,7 @@ final class CovarianceClaims {
             return List.of(Property.of("quadratic", MonteCarloInstance.class)
                     .description("E[(Xw)(Xw)^T o XX^T] by Monte Carlo (2000 draws) and by Hermite quadrature, against (XX^T)^{o2}")
                     .generator("sphere n in [1,6], d in [1,5]", gen)
-                    .check(CovarianceClaims::quadratic).tries(40).build());
+                    .check(CovarianceClaims::quadratic).noSearch(FIXED_DRAWS).tries(40).build());
         }
     }
 
@@ -135,7 +137,10 @@ final class CovarianceClaims {
             return List.of(Property.of("rank-deficient", DataInstance.class)
                     .description("sigma_min(X*X)^2 = lambda_min((XX^T)^{o2}) = 0, and the explicit X*X has sigma_min 0")
                     .generator("antipodal / duplicates (n in [2,12], d in [1,5]) and kr-deficient (n = d(d+1)/2 + [1,6])", gen)
-                    .check(CovarianceClaims::rankDeficient).tries(150).build());
+                    .hypotheses(inst -> Structure.hasExactPair(inst.data().x(), true)
+                            || inst.data().n() > inst.data().d() * (inst.data().d() + 1) / 2 ? null : "no exact (anti)duplicate pair and n <= d(d+1)/2")
+                    .search(SearchSpace.<DataInstance>coordinates().project(inst -> Structure.mergeClosestPair(inst, true)))
+                    .check(CovarianceClaims::rankDeficient).certify(Certifiers::khatriRaoRank).tries(150).build());
         }
     }
 
@@ -169,19 +174,26 @@ final class CovarianceClaims {
                     Property.of("psd-diagonal", DataInstance.class)
                             .description("lambda_min(Sigma) >= 0 and Sigma_ii = E phi'(g)^2 (Gauss-Hermite route)")
                             .generator(acts + ", unit-row families n in [1,14], d in [1,6]", general)
-                            .check(CovarianceClaims::psdDiagonal).tries(80).build(),
+                            .hypotheses(Structure::unitRows).search(SearchSpace.<DataInstance>coordinates().unitRows("x"))
+                            .check(CovarianceClaims::psdDiagonal).certify(Certifiers::psdDiagonal).tries(80).build(),
                     Property.of("lambda-le-B2", DataInstance.class)
                             .description("(6.16): lambda(X) <= e_1^T Sigma e_1 = E phi'(g)^2 <= B^2")
                             .generator(acts + ", unit-row families", general)
-                            .check(CovarianceClaims::lambdaBelowB2).tries(80).build(),
+                            .hypotheses(Structure::unitRows).search(SearchSpace.<DataInstance>coordinates().unitRows("x"))
+                            .check(CovarianceClaims::lambdaBelowB2).certify(Certifiers::lambdaBelowB2).tries(80).build(),
                     Property.of("duplicates-zero", DataInstance.class)
                             .description("duplicated rows give lambda(X) = 0")
                             .generator(acts + ", duplicates n in [2,10], d in [1,6]", dups)
-                            .check(CovarianceClaims::duplicatesZero).tries(40).build(),
+                            .hypotheses(inst -> Structure.unitRows(inst) != null ? Structure.unitRows(inst)
+                                    : Structure.hasExactPair(inst.data().x(), false) ? null : "no two rows are equal")
+                            .search(SearchSpace.<DataInstance>coordinates().unitRows("x").project(inst -> Structure.mergeClosestPair(inst, false)))
+                            .check(CovarianceClaims::duplicatesZero).certify(Certifiers::duplicatesZero).tries(40).build(),
                     Property.of("orthonormal", DataInstance.class)
                             .description("orthonormal rows give Sigma = E phi'(g)^2 I")
                             .generator(acts + ", orthonormal n <= d <= 8", ortho)
-                            .check(CovarianceClaims::orthonormal).tries(40).build());
+                            .hypotheses(inst -> Structure.orthonormalRows(inst.data().x()))
+                            .search(SearchSpace.<DataInstance>coordinates().project(Structure::orthonormalised))
+                            .check(CovarianceClaims::orthonormal).certify(Certifiers::orthonormal).tries(40).build());
         }
     }
 
@@ -235,12 +247,14 @@ final class CovarianceClaims {
                     Property.of("separation-identity", DataInstance.class)
                             .description("1 - |x_i^T x_j| = sep_ij^2 / 2 for unit rows, and sep(X) <= sqrt 2 for n >= 2")
                             .generator("unit-row families n in [2,12], d in [1,6]", unit)
-                            .check(CovarianceClaims::separationIdentity).tries(100).build(),
+                            .hypotheses(Structure::unitRows).search(SearchSpace.<DataInstance>coordinates().unitRows("x"))
+                            .check(CovarianceClaims::separationIdentity).certify(Certifiers::separationIdentity).tries(100).build(),
                     Property.of("separated-generator", DataInstance.class)
                             .description("the separated(n, d, delta) generator returns unit rows with sep(X) >= delta")
                             .generator("separated n in [2,6], d in [3,6], delta in {0.05, 0.2, 0.5}", separated)
                             .check(inst -> Evidence.ge("sep(X)", Generators.separation(inst.data().x()),
-                                    ((Number) inst.data().params().get("delta")).doubleValue(), 0)).tries(60).build());
+                                    ((Number) inst.data().params().get("delta")).doubleValue(), 0))
+                            .noSearch("a property of the separated generator's output").certify(Certifiers::separatedGenerator).tries(60).build());
         }
     }
 

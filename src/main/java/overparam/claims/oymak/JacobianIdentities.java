@@ -40,7 +40,7 @@ final class JacobianIdentities {
                     .generator("activations " + ALL + ", sphere rows, n <= 6, d <= 5, k <= 6, W ~ N(0, s^2), s in {0.5, 1, 2}, random v",
                             NetInstance.arbitrary(ALL, 6, 5, 6, true, NetInstance.Outputs.RANDOM, 0.5, 1.0, 2.0))
                     .hypotheses(JacobianIdentities::awayFromKinks)
-                    .check(JacobianIdentities::layout).tries(120).build());
+                    .check(JacobianIdentities::layout).certify(Certifiers::jacobianLayout).tries(120).build());
         }
     }
 
@@ -65,7 +65,7 @@ final class JacobianIdentities {
                     .generator("activations " + ALL + ", sphere rows, n <= 6, d <= 5, k <= 6, paper's +-v",
                             NetInstance.arbitrary(ALL, 6, 5, 6, true, NetInstance.Outputs.PAPER, 0.5, 1.0, 2.0))
                     .hypotheses(JacobianIdentities::awayFromKinks)
-                    .check(JacobianIdentities::gradient).tries(120).build());
+                    .check(JacobianIdentities::gradient).certify(Certifiers::gradient).tries(120).build());
         }
     }
 
@@ -96,7 +96,7 @@ final class JacobianIdentities {
                     .description("J J^T from the explicit Khatri-Rao J, from the Hadamard identity, and as sum_l v_l^2 D_l XX^T D_l")
                     .generator("activations " + ALL + ", Gaussian rows (any norm), n <= 10, d <= 6, k <= 12, W scale in {0.1, 1, 10}",
                             NetInstance.arbitrary(ALL, 10, 6, 12, false, NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0))
-                    .check(JacobianIdentities::gram).tries(150).build());
+                    .check(JacobianIdentities::gram).certify(Certifiers::jacobianGram).tries(150).build());
         }
     }
 
