@@ -18,10 +18,15 @@ public final class FiniteDifferences {
     }
 
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] theta) {
+        return gradient(f, theta, 1);
+    }
+
+    /** With steps {@code factor} times the default: two factors estimate the stencil's own error (Richardson). */
+    public static double[] gradient(ToDoubleFunction<double[]> f, double[] theta, double factor) {
         double[] g = new double[theta.length];
         double[] t = theta.clone();
         for (int i = 0; i < theta.length; i++) {
-            double h = step(theta[i]);
+            double h = factor * step(theta[i]);
             t[i] = theta[i] + h;
             double p1 = f.applyAsDouble(t);
             t[i] = theta[i] - h;
@@ -38,11 +43,16 @@ public final class FiniteDifferences {
 
     /** Jacobian of a vector map, rows = outputs, columns = parameters. */
     public static double[][] jacobian(Function<double[], double[]> f, double[] theta) {
+        return jacobian(f, theta, 1);
+    }
+
+    /** With steps {@code factor} times the default. */
+    public static double[][] jacobian(Function<double[], double[]> f, double[] theta, double factor) {
         int n = f.apply(theta).length;
         double[][] j = new double[n][theta.length];
         double[] t = theta.clone();
         for (int i = 0; i < theta.length; i++) {
-            double h = step(theta[i]);
+            double h = factor * step(theta[i]);
             t[i] = theta[i] + h;
             double[] p1 = f.apply(t);
             t[i] = theta[i] - h;

@@ -36,6 +36,7 @@ public final class VerdictReport {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("verdicts.md"), markdown(level, seed, all));
+            if (SearchSummary.searched(all)) SearchSummary.write(dir, level, seed, all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

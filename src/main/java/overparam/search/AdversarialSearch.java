@@ -135,7 +135,7 @@ public final class AdversarialSearch {
             double s = e.slack();
             if (!(s < PENALTY)) return PENALTY;
             st.offer(cand, e, c.evaluations);
-            return s;
+            return objective(e);
         });
         double[] sigma = new double[m];
         Arrays.fill(sigma, step);
@@ -147,6 +147,23 @@ public final class AdversarialSearch {
         } catch (MathRuntimeException converged) {
             // CMA-ES gave up in this subspace (e.g. a flat penalty region); the next round restarts
         }
+    }
+
+    /**
+     * The slack, or for evidence with several parts their soft minimum -tau log sum exp(-s_i / tau) (tau = 0.05): it
+     * is at most the slack and moves with every part, so a part that does not depend on the coordinates (a constant of
+     * the activation, say) does not flatten the landscape CMA-ES ranks.
+     */
+    static double objective(Evidence e) {
+        Object parts = e.details().get(Evidence.PART_SLACKS);
+        if (!(parts instanceof java.util.Map<?, ?> m) || m.size() < 2) return e.slack();
+        double tau = 0.05, lo = e.slack(), sum = 0;
+        for (Object v : m.values()) {
+            double s = ((Number) v).doubleValue();
+            if (!Double.isFinite(s)) return e.slack();
+            sum += Math.exp(-(s - lo) / tau);
+        }
+        return lo - tau * Math.log(sum);
     }
 
     private static double[][] randomBasis(int dim, int m, Random rng) {

@@ -21,16 +21,29 @@ import java.util.function.Function;
 final class CovarianceClaims {
     private CovarianceClaims() {}
 
-    /** Per-entry z-score bound for Monte Carlo means: 5.5 sigma keeps false alarms below 1e-6 per instance. */
     static final String FIXED_DRAWS = "Monte Carlo z-test with fixed draws: searching X against them would select their noise";
 
+    /** Per-entry z-score bound for Monte Carlo means: 5.5 sigma keeps false alarms below 1e-6 per instance. */
     static final double Z_MAX = 5.5;
+
+    /** The same false-alarm rate for entries whose draws were all equal: ln(1 / 1e-6). */
+    static final double LOG_FALSE_ALARM = Math.log(1e6);
+
+    static Evidence monteCarloMatch(String label, DMatrixRMaj exact, Function<Random, DMatrixRMaj> sample, int draws, long seed) {
+        return monteCarloMatch(label, exact, sample, draws, seed, null);
+    }
 
     /**
      * max over entries of |MC mean - exact| / SE, for the random matrix sample(rng) with expectation {@code exact}.
-     * Entries with zero sample variance must match to rounding.
+     * An entry whose draws were all equal (zero sample variance) has no SE. Without a {@code range} it must match to
+     * rounding (right for entries that are constant by construction). With the range R of the entry's draws (|X - c| <= R
+     * for every value c it can take), all N draws equal to c while |E X - c| > R ln(1e6) / N has probability below
+     * 1e-6: |E X - c| <= R P(X != c), and (1 - p)^N < e^{-pN}. Found necessary by the search profile: ReLU units
+     * that are rarely active on a nearly antipodal pair gave 600 identical draws 2.8e-4 away from the exact entry
+     * (generators/corpus/oymak/N6, then refuted against a rounding tolerance of 5e-12).
      */
-    static Evidence monteCarloMatch(String label, DMatrixRMaj exact, Function<Random, DMatrixRMaj> sample, int draws, long seed) {
+    static Evidence monteCarloMatch(String label, DMatrixRMaj exact, Function<Random, DMatrixRMaj> sample, int draws, long seed,
+                                    DMatrixRMaj range) {
         int n = exact.numRows;
         double[] mean = new double[n * n], m2 = new double[n * n];
         Random rng = new Random(seed);
@@ -42,16 +55,20 @@ final class CovarianceClaims {
                 m2[e] += dlt * (s.data[e] - mean[e]);
             }
         }
-        double worstZ = 0, worstExact = 0;
+        double worstZ = 0, worstExcess = 0;
+        double rounding = Linalg.tolerance(Linalg.frobenius(exact), draws);
         for (int e = 0; e < mean.length; e++) {
             double se = Math.sqrt(m2[e] / (draws - 1) / draws);
             double diff = Math.abs(mean[e] - exact.data[e]);
             if (se > 1e-14 * Math.max(1, Math.abs(exact.data[e]))) worstZ = Math.max(worstZ, diff / se);
-            else worstExact = Math.max(worstExact, diff);
+            else {
+                double allowed = rounding + (range == null ? 0 : range.data[e] * LOG_FALSE_ALARM / draws);
+                worstExcess = Math.max(worstExcess, diff / allowed);
+            }
         }
         return Evidence.worst(
                 Evidence.le(label + ": max |mean - exact| / SE", worstZ, Z_MAX, 0),
-                Evidence.eq(label + ": zero-variance entries |mean - exact|", worstExact, 0, Linalg.tolerance(Linalg.frobenius(exact), draws)));
+                Evidence.le(label + ": zero-variance entries |mean - exact| / allowed", worstExcess, 1, 0));
     }
 
     /** oymak/N6 "(A.1)": E[J(W_0) J(W_0)^T] = ||v||^2 Sigma(X), Monte Carlo over W_0 against the closed forms. */
@@ -78,8 +95,20 @@ final class CovarianceClaims {
         double v2 = Linalg.dot(v, v);
         ShallowNet net = new ShallowNet(x, inst.act(), v);
         DMatrixRMaj exact = Linalg.scale(v2, NetworkCovariance.sigma(x, inst.act()));
+        // |(JJ^T)_ij| <= B^2 ||v||^2 ||x_i|| ||x_j|| for every W, so each entry's draws lie in a range twice that
+        double b = inst.act().supD1();
+        DMatrixRMaj range = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                double xi = 0, xj = 0;
+                for (int c = 0; c < x.numCols; c++) {
+                    xi += x.get(i, c) * x.get(i, c);
+                    xj += x.get(j, c) * x.get(j, c);
+                }
+                range.set(i, j, 2 * b * b * v2 * Math.sqrt(xi * xj));
+            }
         return monteCarloMatch("E[JJ^T] vs ||v||^2 Sigma", exact,
-                rng -> net.jacobianGram(ShallowNet.gaussianWeights(k, x.numCols, rng)), inst.draws(), inst.mcSeed())
+                rng -> net.jacobianGram(ShallowNet.gaussianWeights(k, x.numCols, rng)), inst.draws(), inst.mcSeed(), range)
                 .with("||v||^2", v2);
     }
 
