@@ -73,10 +73,20 @@ public final class JsonShrinker {
             double current = complexity(tree, space);
             for (JsonSearchSpace.Leaf leaf : leaves) {
                 double x = leaf.get(tree);
+                if (x == 0) continue;
+                // numbers equal up to sign move together (the two halves of a symmetric matrix, duplicated or antipodal
+                // rows): moving one alone would break the structure the hypotheses demand
+                List<JsonSearchSpace.Leaf> same = new ArrayList<>(), opposite = new ArrayList<>();
+                for (JsonSearchSpace.Leaf o : leaves) {
+                    double y = o.get(tree);
+                    if (y == x) same.add(o);
+                    else if (y == -x) opposite.add(o);
+                }
                 for (double v : simpler(x)) {
                     if (c.evaluations >= budget || System.currentTimeMillis() >= deadline) return path;
                     JsonNode cand = tree.deepCopy();
-                    leaf.set(cand, v);
+                    for (JsonSearchSpace.Leaf o : same) o.set(cand, v);
+                    for (JsonSearchSpace.Leaf o : opposite) o.set(cand, -v);
                     I inst = instance(p, space, cand);
                     if (inst == null) continue;
                     JsonNode projected = Json.tree(inst);
