@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The default search space: the floating-point numbers of an instance's JSON form (integers are sizes and seeds, and
- * stay). Fields are named by dot paths without indices ("data.x"); a single name ("x") matches that field wherever it
+ * stay), kept 0 or within [1e-40, 1e40]. Fields are named by dot paths without indices ("data.x"); a single name ("x") matches that field wherever it
  * occurs. Fields named "params" are generator metadata and never move. Projections run on every candidate, in order:
  * JSON ones (unit rows, symmetric, PSD) on 2-D array fields, then the typed one.
  */
@@ -35,6 +35,12 @@ public final class JsonSearchSpace<I> implements SearchSpace<I> {
         this.projections = List.copyOf(projections);
         this.typed = typed;
     }
+
+    /**
+     * Coordinates stay 0 or within [1e-40, 1e40] (or the instance's own range, if wider): products of a few of them stay
+     * far from underflow and overflow, which the claims' tolerances (rounding only) do not model.
+     */
+    static final double TINY = 1e-40, HUGE = 1e40;
 
     public static <I> JsonSearchSpace<I> all() {
         return new JsonSearchSpace<>(List.of("params"), List.of(), null);
@@ -121,6 +127,12 @@ public final class JsonSearchSpace<I> implements SearchSpace<I> {
         double[] x0 = new double[leaves.size()];
         for (int i = 0; i < x0.length; i++) x0[i] = leaves.get(i).get(template);
         double[] scales = defaultScales(x0);
+        double lo = TINY, hi = HUGE;
+        for (double v : x0) {
+            if (v != 0) lo = Math.min(lo, Math.abs(v));
+            hi = Math.max(hi, Math.abs(v));
+        }
+        double tiny = lo, huge = hi;
         return new Chart<>() {
             public double[] point() {
                 return x0.clone();
@@ -131,7 +143,7 @@ public final class JsonSearchSpace<I> implements SearchSpace<I> {
             }
 
             public I instance(double[] x) {
-                for (double v : x) if (!Double.isFinite(v)) return null;
+                for (double v : x) if (!Double.isFinite(v) || v != 0 && (Math.abs(v) < tiny || Math.abs(v) > huge)) return null;
                 JsonNode t = template.deepCopy();
                 for (int i = 0; i < x.length; i++) leaves.get(i).set(t, x[i]);
                 return fromTree(t, type);

@@ -75,7 +75,7 @@ public final class PropertyRunner {
                 worst = e;
                 worstInstance = Json.tree(instance);
             }
-            if (!e.holds()) {
+            if (!e.holds() && !Candidates.underflow(e)) {
                 Counterexample cx = counterexample(claimId, property, s, instance, e, trySeed, "sampling", ctx);
                 return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
                         trySeed, done, rejected, e, worstInstance, cx, System.currentTimeMillis() - start, null);
