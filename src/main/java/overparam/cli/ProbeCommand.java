@@ -48,12 +48,14 @@ final class ProbeCommand implements Callable<Integer> {
             for (PropertyOutcome p : r.properties()) {
                 System.out.printf("  %-28s %-8s tries %-5d seed %d  %s%n", p.name(), p.verdict(), p.tries(), p.seed(),
                         p.asExpected() ? "" : "(expected " + p.expected() + ")");
+                if (p.search() != null) System.out.println("    " + p.search().describe());
                 if (p.refuted()) {
                     Counterexample cx = p.counterexample();
                     System.out.println("    generator: " + p.generator());
-                    System.out.println("    replay:    seed " + cx.seed() + "; saved " + cx.corpusFile());
+                    System.out.println("    replay:    seed " + cx.seed() + "; saved " + cx.corpusFile()
+                            + (cx.origin() == null || cx.origin().equals("sampling") ? "" : "; found by " + cx.origin()));
                     System.out.println("    shrunk " + cx.sizeBefore() + " -> " + cx.sizeAfter() + " numbers in " + cx.shrinkSteps() + " steps; "
-                            + cx.certification() + (cx.certificate() == null ? "" : " (high-precision margin " + cx.certificate().margin().round(new java.math.MathContext(6)) + ")"));
+                            + cx.certification() + "; " + cx.margins());
                     System.out.println("    " + cx.evidence().describe());
                     System.out.println("    instance: " + cx.shrunk());
                 }
