@@ -42,9 +42,9 @@ class CertifiersTest {
             I inst = PropertyRunner.regenerate(p, new java.util.SplittableRandom(seed).nextLong());
             // small instances keep this test fast (a 40 x 40 inertia bisection in 60 digits takes seconds)
             if (overparam.report.Json.numericSize(overparam.report.Json.tree(inst)) > 200 || p.violatedHypothesis(inst) != null) continue;
-            Evidence e = p.check(inst);
-            Certificate cert = p.certify(inst, e);
+            Certificate cert = p.certify(inst, null);
             if (cert == null) continue;
+            Evidence e = p.check(inst);
             assertThat(e.holds()).isTrue();
             assertThat(cert.certified()).as("%s certified a violation of a holding instance: %s", p.name(), cert).isFalse();
             if (e.relation() != Evidence.Relation.EQ && !e.details().containsKey("parts"))
