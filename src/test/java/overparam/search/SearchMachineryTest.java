@@ -81,6 +81,18 @@ class SearchMachineryTest {
         assertThat(cx.certificate().margin()).isNegative();
     }
 
+    @Test
+    void searchInRandomSubspacesReachesAViolationInSixtyDimensions() {
+        // mean(x) <= 0.9 for x uniform in [-1, 1]^60: sampling sees means of about +-0.07; the violation needs every
+        // coordinate moved, beyond the 24-dimensional subspaces a single CMA-ES run searches
+        Property<Point> p = Property.of("planted-mean", Point.class).generator("uniform [-1,1]^60", uniformPoints(60, -1, 1))
+                .check(pt -> Evidence.le("mean(x) <= 0.9", java.util.Arrays.stream(pt.x()).average().orElseThrow(), 0.9, 0)).tries(100).build();
+        PropertyOutcome o = run(p, true);
+        assertThat(o.search().dimension()).isEqualTo(60);
+        assertThat(o.refuted()).as("%s", o.search()).isTrue();
+        assertThat(o.counterexample().origin()).startsWith("adversarial search");
+    }
+
     /** Rows of X are unit vectors; no two of them are nearly antipodal (x_i . x_j >= -0.99). */
     private static Evidence noAntipodalPair(Cloud c) {
         double min = 1;
