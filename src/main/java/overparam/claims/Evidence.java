@@ -91,14 +91,21 @@ public record Evidence(String label, double lhs, double rhs, Relation relation, 
         return new Evidence(label, lhs, rhs, relation, tolerance, d);
     }
 
+    /** Detail key of the slacks of all parts (label -> slack), which the adversarial search uses to see every part move. */
+    public static final String PART_SLACKS = "part slacks";
+
     /** The part with the least slack; the others are summarised in its details. */
     public static Evidence worst(List<Evidence> parts) {
         if (parts.isEmpty()) throw new IllegalArgumentException("no evidence parts");
         Evidence w = parts.stream().min(Comparator.comparingDouble(Evidence::slack)).orElseThrow();
         if (parts.size() == 1) return w;
         Map<String, Object> summary = new LinkedHashMap<>();
-        for (Evidence e : parts) summary.put(e.label(), e.describe());
-        return w.with("parts", summary);
+        Map<String, Double> slacks = new LinkedHashMap<>();
+        for (Evidence e : parts) {
+            summary.put(e.label(), e.describe());
+            slacks.put(e.label(), e.slack());
+        }
+        return w.with("parts", summary).with(PART_SLACKS, slacks);
     }
 
     public static Evidence worst(Evidence... parts) {

@@ -22,7 +22,9 @@ public final class Property<I> {
     private final Function<I, String> hypotheses;
     private final BiFunction<I, Evidence, Certificate> certifier;
     private final int tries;
+    private final int shrinkEvaluations;
     private final Verdict expected;
+    private final SearchSpace<I> searchSpace;
 
     private Property(Builder<I> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -34,7 +36,9 @@ public final class Property<I> {
         this.hypotheses = b.hypotheses;
         this.certifier = b.certifier;
         this.tries = b.tries;
+        this.shrinkEvaluations = b.shrinkEvaluations;
         this.expected = b.expected;
+        this.searchSpace = b.searchSpace != null ? b.searchSpace : SearchSpace.coordinates();
     }
 
     public static <I> Builder<I> of(String name, Class<I> type) {
@@ -82,9 +86,19 @@ public final class Property<I> {
         return tries;
     }
 
+    /** Evaluations each shrinking phase may spend. */
+    public int shrinkEvaluations() {
+        return shrinkEvaluations;
+    }
+
     /** HOLDS for the claim's statement, REFUTED for a negative control, null for an informative property. */
     public Verdict expected() {
         return expected;
+    }
+
+    /** Where the adversarial search and the JSON-level shrinking may move (default: every floating-point coordinate). */
+    public SearchSpace<I> searchSpace() {
+        return searchSpace;
     }
 
     public static final class Builder<I> {
@@ -97,7 +111,9 @@ public final class Property<I> {
         private Function<I, String> hypotheses;
         private BiFunction<I, Evidence, Certificate> certifier;
         private int tries = 100;
+        private int shrinkEvaluations = 3000;
         private Verdict expected = Verdict.HOLDS;
+        private SearchSpace<I> searchSpace;
 
         Builder(String name, Class<I> type) {
             this.name = name;
@@ -132,6 +148,16 @@ public final class Property<I> {
         }
 
         /** Tries at level CI (multiplied for FULL and DEEP). */
+        /**
+         * Evaluations each shrinking phase may spend (default 3000). Lower it for expensive checks, so shrinking stays
+         * deterministic (bounded by evaluations, not by the wall clock) and fast.
+         */
+        public Builder<I> shrinkEvaluations(int n) {
+            if (n < 0) throw new IllegalArgumentException("shrink evaluations must be >= 0");
+            this.shrinkEvaluations = n;
+            return this;
+        }
+
         public Builder<I> tries(int t) {
             if (t < 1) throw new IllegalArgumentException("tries must be >= 1");
             this.tries = t;
@@ -151,6 +177,21 @@ public final class Property<I> {
         public Builder<I> informative() {
             this.expected = null;
             return this;
+        }
+
+        /**
+         * Where the adversarial search may move an instance and which projections keep it inside the hypotheses, e.g.
+         * {@code SearchSpace.<NetInstance>coordinates().unitRows("x").except("y")}, a low-dimensional
+         * {@code SearchSpace.of(...)}, or {@code SearchSpace.none("why")}. Default: every floating-point coordinate.
+         */
+        public Builder<I> search(SearchSpace<I> space) {
+            this.searchSpace = space;
+            return this;
+        }
+
+        /** No adversarial search and no JSON-level shrinking: nearby instances are not instances of this property. */
+        public Builder<I> noSearch(String reason) {
+            return search(SearchSpace.none(reason));
         }
 
         public Property<I> build() {

@@ -36,22 +36,28 @@ public abstract class PropertyClaim extends AbstractClaim {
         long start = System.currentTimeMillis();
         ClaimResult.Builder r = result(ctx);
         List<PropertyOutcome> statement = new ArrayList<>();
-        for (Property<?> q : properties(params(ctx))) {
-            PropertyOutcome o = PropertyRunner.run(id(), q, ctx);
+        List<Property<?>> props = properties(params(ctx));
+        long searchable = Math.max(1, props.stream().filter(q -> q.searchSpace().searchable()).count());
+        long searchMillis = PropertyRunner.searchMillisPerClaim() / searchable;
+        for (Property<?> q : props) {
+            PropertyOutcome o = PropertyRunner.run(id(), q, ctx, searchMillis, Integer.getInteger(PropertyRunner.SEARCH_EVALUATIONS, 20_000));
             r.property(o);
             if (o.expected() == Verdict.HOLDS) statement.add(o);
         }
         PropertyOutcome failed = statement.stream().filter(PropertyOutcome::refuted).findFirst().orElse(null);
         if (failed != null) {
             Counterexample cx = failed.counterexample();
-            r.verdict(Verdict.REFUTED, failed.name() + ": " + cx.evidence().describe() + " [" + cx.certification() + ", shrunk "
-                    + cx.sizeBefore() + " -> " + cx.sizeAfter() + " numbers]");
+            r.verdict(Verdict.REFUTED, failed.name() + ": " + cx.evidence().describe() + " [" + cx.certification() + "; " + cx.margins()
+                    + "; shrunk " + cx.sizeBefore() + " -> " + cx.sizeAfter() + " numbers" + (cx.origin() != null && !cx.origin().equals("sampling")
+                    ? "; found by " + cx.origin() : "") + "]");
             r.certification(cx.certification());
         } else {
             int tries = statement.stream().mapToInt(PropertyOutcome::tries).sum();
             Evidence w = statement.stream().map(PropertyOutcome::worst).filter(java.util.Objects::nonNull)
                     .min(java.util.Comparator.comparingDouble(Evidence::slack)).orElse(null);
-            r.verdict(Verdict.HOLDS, "no counterexample in " + tries + " instances" + (w == null ? "" : "; tightest " + w.describe()));
+            int searched = statement.stream().filter(o -> o.search() != null).mapToInt(o -> o.search().evaluations()).sum();
+            r.verdict(Verdict.HOLDS, "no counterexample in " + tries + " instances" + (searched > 0 ? " and " + searched + " search evaluations" : "")
+                    + (w == null ? "" : "; tightest " + w.describe()));
         }
         return r.millis(System.currentTimeMillis() - start).build();
     }

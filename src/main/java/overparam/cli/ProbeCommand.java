@@ -99,13 +99,14 @@ final class ProbeCommand implements Callable<Integer> {
             System.out.printf("  %-28s %-8s %-16s tries %-5d %s%n", p.name(), p.verdict(), role, p.tries(),
                     p.asExpected() ? "" : "(expected " + p.expected() + ")");
             System.out.println("    generator: " + p.generator());
+            if (p.search() != null) System.out.println("    " + p.search().describe());
             if (p.refuted()) {
                 Counterexample cx = p.counterexample();
                 Path file = savedFile(claim.id(), p);
-                System.out.println("    seed of the try: " + cx.seed() + (Files.exists(file) ? "; saved " + file + " (replay FILE)" : ""));
+                System.out.println("    seed of the try: " + cx.seed() + (Files.exists(file) ? "; saved " + file + " (replay FILE)" : "")
+                        + (cx.origin() == null || cx.origin().equals("sampling") ? "" : "; found by " + cx.origin()));
                 System.out.println("    shrunk " + cx.sizeBefore() + " -> " + cx.sizeAfter() + " numbers in " + cx.shrinkSteps() + " steps; "
-                        + cx.certification() + (cx.certificate() == null ? "" : " (high-precision margin "
-                        + cx.certificate().margin().round(new MathContext(6)) + ")"));
+                        + cx.certification() + "; " + cx.margins());
                 System.out.println("    " + cx.evidence().describe());
                 System.out.println("    shrunk instance: " + Json.write(cx.shrunk()).replaceAll("\\s+", " "));
             }

@@ -38,6 +38,6 @@ final class ReplayCommand implements Callable<Integer> {
         System.out.println("saved margin: " + e.evidence().margin() + (e.certificate() == null ? "" : " (" + e.certificate().status() + ")"));
         Replay.Outcome o = Replay.replay(Main.claimsOf(spec).claim(e.claim()), e);
         System.out.println(o.describe());
-        return o.stillViolated() ? Main.REFUTED : Main.OK;
+        return o.reproduces() ? Main.REFUTED : Main.OK;
     }
 }

@@ -35,6 +35,38 @@ public record BinomialInterval(long trials, long failures, double confidence, do
     }
 
     /**
+     * Trials needed to separate the failure rate from {@code bound} if the observed rate persists: the smallest N >= trials
+     * whose exact interval for (rate * N) failures out of N lies entirely below the bound (rate below it) or above it
+     * (rate above it). With no failures this is {@link #trialsToCertify}. Long.MAX_VALUE when the observed rate equals
+     * the bound (no number of trials separates them) or beyond 10^15 trials.
+     */
+    public static long trialsToSeparate(long trials, long failures, double bound, double confidence) {
+        if (trials < 1 || failures < 0 || failures > trials) throw new IllegalArgumentException("need 0 <= failures <= trials, trials >= 1");
+        if (failures == 0) return Math.max(trials, trialsToCertify(bound, confidence));
+        double rate = (double) failures / trials;
+        if (rate == bound || bound <= 0 && rate <= 0 || bound >= 1) return Long.MAX_VALUE;
+        double alpha = 1 - confidence;
+        java.util.function.LongPredicate separated = n -> {
+            double k = rate * n;
+            if (rate < bound) return k < n && new BetaDistribution(k + 1, n - k, 1e-15).inverseCumulativeProbability(1 - alpha / 2) <= bound;
+            return k > 0 && (k >= n ? Math.pow(alpha / 2, 1.0 / n) : new BetaDistribution(k, n - k + 1, 1e-15).inverseCumulativeProbability(alpha / 2)) > bound;
+        };
+        if (separated.test(trials)) return trials;
+        long lo = trials, hi = trials;
+        while (!separated.test(hi)) {
+            lo = hi;
+            if (hi > 1_000_000_000_000_000L / 2) return Long.MAX_VALUE;
+            hi *= 2;
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (separated.test(mid)) hi = mid;
+            else lo = mid;
+        }
+        return hi;
+    }
+
+    /**
      * Trials needed, with no failures, for the upper end to drop below p: n >= ln(alpha/2) / ln(1 - p).
      */
     public static long trialsToCertify(double p, double confidence) {

@@ -111,9 +111,13 @@ public final class Linalg {
         return NormOps_DDRM.normF(a);
     }
 
-    /** Rounding tolerance c * eps * norm * size for a quantity computed from a matrix of that norm and size. */
+    /**
+     * Rounding tolerance c * (eps * norm + MIN_VALUE) * size for a quantity computed from a matrix of that norm and
+     * size. The absolute MIN_VALUE term is gradual underflow: below MIN_NORMAL each operation can lose up to half a
+     * subnormal ulp whatever the relative precision (oymak/N5 with softplus at z = -375 needs it).
+     */
     public static double tolerance(double norm, int size) {
-        return 32 * EPS * Math.max(norm, Double.MIN_NORMAL) * Math.max(1, size);
+        return 32 * (EPS * norm + Double.MIN_VALUE) * Math.max(1, size);
     }
 
     /** Default rank tolerance max(m, n) * eps * sigma_max (DESIGN.md). */

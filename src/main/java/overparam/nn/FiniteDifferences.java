@@ -18,10 +18,22 @@ public final class FiniteDifferences {
     }
 
     public static double[] gradient(ToDoubleFunction<double[]> f, double[] theta) {
+        return gradient(f, theta, defaultSteps(theta));
+    }
+
+    /** The default steps STEP * max(1, |theta_i|). */
+    public static double[] defaultSteps(double[] theta) {
+        double[] h = new double[theta.length];
+        for (int i = 0; i < h.length; i++) h[i] = step(theta[i]);
+        return h;
+    }
+
+    /** With explicit steps per parameter (e.g. fitted to the scale on which f varies, or doubled for a Richardson estimate). */
+    public static double[] gradient(ToDoubleFunction<double[]> f, double[] theta, double[] steps) {
         double[] g = new double[theta.length];
         double[] t = theta.clone();
         for (int i = 0; i < theta.length; i++) {
-            double h = step(theta[i]);
+            double h = steps[i];
             t[i] = theta[i] + h;
             double p1 = f.applyAsDouble(t);
             t[i] = theta[i] - h;
@@ -38,11 +50,16 @@ public final class FiniteDifferences {
 
     /** Jacobian of a vector map, rows = outputs, columns = parameters. */
     public static double[][] jacobian(Function<double[], double[]> f, double[] theta) {
+        return jacobian(f, theta, defaultSteps(theta));
+    }
+
+    /** With explicit steps per parameter. */
+    public static double[][] jacobian(Function<double[], double[]> f, double[] theta, double[] steps) {
         int n = f.apply(theta).length;
         double[][] j = new double[n][theta.length];
         double[] t = theta.clone();
         for (int i = 0; i < theta.length; i++) {
-            double h = step(theta[i]);
+            double h = steps[i];
             t[i] = theta[i] + h;
             double[] p1 = f.apply(t);
             t[i] = theta[i] - h;

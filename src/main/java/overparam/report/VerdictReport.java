@@ -37,6 +37,7 @@ public final class VerdictReport {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("verdicts.md"), markdown(level, seed, all));
             Files.writeString(dir.resolve("verdicts.html"), html(level, seed, all));
+            if (SearchSummary.searched(all)) SearchSummary.write(dir, level, seed, all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Saved counterexamples: generators/corpus/&lt;claim-id&gt;/&lt;property&gt;.json, each with its generator spec, seed,
- * shrunk instance and both margins. Files carry no timestamps, so re-running a deterministic build rewrites them
+ * origin (sampling or search), shrunk instance, its certification and both margins (double and high precision). Files carry no timestamps, so re-running a deterministic build rewrites them
  * byte for byte.
  */
 public final class Corpus {
@@ -25,12 +25,17 @@ public final class Corpus {
 
     /** {@code params}: the claim parameters the counterexample was found with (null: the defaults), so replay is faithful. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(String claim, String property, String generator, long seed, int sizeBefore, int sizeAfter,
-                        Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original, JsonNode instance,
-                        java.util.Map<String, String> params) {
+    public record Entry(String claim, String property, String generator, long seed, String origin, int sizeBefore, int sizeAfter,
+                        String certification, Evidence originalEvidence, Evidence evidence, Certificate certificate, JsonNode original,
+                        JsonNode instance, java.util.Map<String, String> params) {
+        /** The original instance came from (generator, seed) and must regenerate from them. */
+        public boolean sampled() {
+            return origin == null || origin.equals("sampling");
+        }
+
         public Entry withParams(java.util.Map<String, String> p) {
-            return new Entry(claim, property, generator, seed, sizeBefore, sizeAfter, originalEvidence, evidence, certificate, original,
-                    instance, p == null || p.isEmpty() ? null : new java.util.TreeMap<>(p));
+            return new Entry(claim, property, generator, seed, origin, sizeBefore, sizeAfter, certification, originalEvidence, evidence,
+                    certificate, original, instance, p == null || p.isEmpty() ? null : new java.util.TreeMap<>(p));
         }
     }
 
@@ -40,8 +45,8 @@ public final class Corpus {
 
     public static Path save(Path corpusDir, String claimId, Counterexample c) {
         Path file = fileFor(corpusDir, claimId, c.property());
-        Entry e = new Entry(claimId, c.property(), c.generator(), c.seed(), c.sizeBefore(), c.sizeAfter(), c.originalEvidence(),
-                c.evidence(), c.certificate(), c.original(), c.shrunk(), null);
+        Entry e = new Entry(claimId, c.property(), c.generator(), c.seed(), c.origin(), c.sizeBefore(), c.sizeAfter(), c.certification(),
+                c.originalEvidence(), c.evidence(), c.certificate(), c.original(), c.shrunk(), null);
         Json.write(file, e);
         return file;
     }

@@ -7,31 +7,55 @@ import overparam.claims.*;
 import overparam.report.Json;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 
 /**
  * Runs one {@link Property}: draws instances from its jqwik arbitrary with one derived seed per try (so any try replays
- * from (generator, seed) alone), keeps the tightest instance, and on a violation shrinks it, certifies it in high
- * precision and saves it to the corpus.
+ * from (generator, seed) alone) and keeps the tightest ones. When the context asks for search and sampling found no
+ * violation, the adversarial search drives the slack from the tightest instances toward violation. A violation is
+ * shrunk (jqwik's tree, then points/dimensions/units and simpler numbers on the JSON form), certified in high
+ * precision and saved to the corpus.
  */
 public final class PropertyRunner {
     private static final int GEN_SIZE = 1000;
-    private static final int MAX_SHRINK_EVALUATIONS = 3000;
     private static final int RESTARTS = 400;
+    private static final long SHRINK_SAFETY_MILLIS = 20_000;
+    private static final int SEARCH_STARTS = 4;
+    /** Wall-clock budget of the search per claim, in milliseconds, shared by its searchable properties (default 20 s). */
+    public static final String SEARCH_MILLIS = "harness.search.millis";
+    /** Evaluation budget of the search per property (default 20000). */
+    public static final String SEARCH_EVALUATIONS = "harness.search.evaluations";
 
     private PropertyRunner() {}
 
-    public static <I> PropertyOutcome run(String claimId, Property<I> property, RunContext ctx) {
-        return Sessions.inSession(() -> runInSession(claimId, property, ctx));
+    public static long searchMillisPerClaim() {
+        return Long.getLong(SEARCH_MILLIS, 20_000L);
     }
 
-    private static <I> PropertyOutcome runInSession(String claimId, Property<I> property, RunContext ctx) {
+    /** Runs a property; a search (if the context asks for one) gets the whole per-claim time budget. */
+    public static <I> PropertyOutcome run(String claimId, Property<I> property, RunContext ctx) {
+        return run(claimId, property, ctx, searchMillisPerClaim(), Integer.getInteger(SEARCH_EVALUATIONS, 20_000));
+    }
+
+    /** Runs a property with an explicit search budget (used when a claim shares its budget among its properties). */
+    public static <I> PropertyOutcome run(String claimId, Property<I> property, RunContext ctx, long searchMillis, int searchEvaluations) {
+        return Sessions.inSession(() -> runInSession(claimId, property, ctx, searchMillis, searchEvaluations));
+    }
+
+    private record Tight<I>(double slack, I instance, long seed) {}
+
+    private static <I> PropertyOutcome runInSession(String claimId, Property<I> property, RunContext ctx, long searchMillis,
+                                                    int searchEvaluations) {
         long start = System.currentTimeMillis();
         int tries = ctx.tries(property.tries());
         long baseSeed = ctx.seedFor(claimId + "#" + property.name());
         RandomGenerator<I> generator = property.arbitrary().generator(GEN_SIZE);
         Evidence worst = null;
         JsonNode worstInstance = null;
+        List<Tight<I>> tightest = new ArrayList<>();
         int rejected = 0, done = 0, draw = 0;
         while (done < tries) {
             long trySeed = trySeed(baseSeed, draw++);
@@ -51,13 +75,41 @@ public final class PropertyRunner {
                 worstInstance = Json.tree(instance);
             }
             if (!e.holds()) {
-                Counterexample cx = counterexample(claimId, property, s, e, trySeed, ctx);
+                Counterexample cx = counterexample(claimId, property, s, instance, e, trySeed, "sampling", ctx);
                 return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
-                        trySeed, done, rejected, e, worstInstance, cx, System.currentTimeMillis() - start);
+                        trySeed, done, rejected, e, worstInstance, cx, System.currentTimeMillis() - start, null);
+            }
+            keepTightest(tightest, new Tight<>(e.slack(), instance, trySeed));
+        }
+        SearchReport search = null;
+        Counterexample cx = null;
+        long seed = baseSeed;
+        if (ctx.search()) {
+            List<I> starts = tightest.stream().map(Tight::instance).toList();
+            AdversarialSearch.Result<I> r = AdversarialSearch.run(property, starts, new AdversarialSearch.Budget(searchEvaluations,
+                    System.currentTimeMillis() + searchMillis), ctx.seedFor(claimId + "#" + property.name() + "#search"));
+            search = r.report();
+            if (r.bestEvidence() != null && (worst == null || r.bestEvidence().slack() < worst.slack())) {
+                worst = r.bestEvidence();
+                worstInstance = Json.tree(r.best());
+            }
+            if (r.violated()) {
+                seed = tightest.get(0).seed();
+                String origin = "adversarial search from the " + starts.size() + " tightest sampled tries (tightest: seed " + seed + "), "
+                        + search.evaluations() + " evaluations";
+                cx = counterexample(claimId, property, null, r.best(), r.bestEvidence(), seed, origin, ctx);
             }
         }
         return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
-                baseSeed, done, rejected, worst, worstInstance, null, System.currentTimeMillis() - start);
+                seed, done, rejected, worst, worstInstance, cx, System.currentTimeMillis() - start, search);
+    }
+
+    private static <I> void keepTightest(List<Tight<I>> list, Tight<I> t) {
+        if (!Double.isFinite(t.slack())) return;
+        for (Tight<I> u : list) if (u.slack() == t.slack()) return;
+        list.add(t);
+        list.sort(Comparator.comparingDouble(Tight::slack));
+        if (list.size() > SEARCH_STARTS) list.remove(list.size() - 1);
     }
 
     static long trySeed(long base, int t) {
@@ -72,17 +124,33 @@ public final class PropertyRunner {
         return Sessions.inSession(() -> property.arbitrary().generator(GEN_SIZE).next(new Random(trySeed)).value());
     }
 
-    private static <I> Counterexample counterexample(String claimId, Property<I> property, Shrinkable<I> failing, Evidence e,
-                                                     long trySeed, RunContext ctx) {
-        JsonNode original = Json.tree(failing.value());
-        long deadline = System.currentTimeMillis() + 60_000L * ctx.level().multiplier;
-        Shrinker.Result<I> shrunk = Shrinker.shrinkWithRestarts(property, failing, e, property.arbitrary().generator(GEN_SIZE), trySeed,
-                RESTARTS, MAX_SHRINK_EVALUATIONS, deadline);
-        I small = shrunk.shrinkable().value();
-        JsonNode smallJson = Json.tree(small);
-        Certificate cert = property.certifiable() ? property.certify(small, shrunk.evidence()) : null;
-        Counterexample cx = new Counterexample(property.name(), property.generator(), trySeed, original, smallJson,
-                Json.numericSize(original), Json.numericSize(smallJson), shrunk.steps(), e, shrunk.evidence(), cert, null);
+    /**
+     * Shrinks a violation (jqwik's shrink tree when the instance was sampled; then the JSON structure and numbers when the
+     * property has a search space), certifies it, and saves it to the corpus.
+     */
+    static <I> Counterexample counterexample(String claimId, Property<I> property, Shrinkable<I> failing, I originalInstance,
+                                             Evidence e, long seed, String origin, RunContext ctx) {
+        // shrinking is bounded by evaluations (deterministic); the clock is only a safety net for slow checks
+        long deadline = System.currentTimeMillis() + SHRINK_SAFETY_MILLIS * ctx.level().multiplier;
+        int budget = property.shrinkEvaluations();
+        List<Candidates.Step<I>> path = new ArrayList<>();
+        path.add(new Candidates.Step<>(originalInstance, e));
+        if (failing != null) {
+            Shrinker.Result<I> shrunk = Shrinker.shrinkWithRestarts(property, failing, e, property.arbitrary().generator(GEN_SIZE), seed,
+                    Math.min(RESTARTS, budget), budget, deadline);
+            path.addAll(shrunk.path());
+        }
+        if (property.searchSpace().searchable()) {
+            Candidates<I> c = new Candidates<>(property);
+            path.addAll(JsonShrinker.structure(property, c, path.get(path.size() - 1), budget, deadline));
+            path.addAll(JsonShrinker.numbers(property, c, path.get(path.size() - 1), budget, deadline));
+        }
+        Certification.Chosen<I> chosen = Certification.choose(property, path, System.currentTimeMillis() + SHRINK_SAFETY_MILLIS * ctx.level().multiplier);
+        JsonNode original = Json.tree(originalInstance);
+        JsonNode small = Json.tree(chosen.step().instance());
+        Counterexample cx = new Counterexample(property.name(), property.generator(), seed, original, small, Json.numericSize(original),
+                Json.numericSize(small), chosen.index(), e, chosen.step().evidence(), chosen.attempt().certificate(), null, origin,
+                chosen.attempt().uncertified());
         if (ctx.corpusDir() != null) {
             Path file = Corpus.save(ctx.corpusDir(), claimId, cx);
             cx = cx.withCorpusFile(Path.of("generators", "corpus").resolve(ctx.corpusDir().relativize(file)).toString());

@@ -66,7 +66,10 @@ public final class ClaimTests {
                 Allure.parameter(p.name() + " generator", p.generator());
                 Allure.parameter(p.name() + " tries", p.tries());
                 if (p.worst() != null) Allure.parameter(p.name() + " worst margin", p.worst().describe());
+                if (p.search() != null) Allure.parameter(p.name() + " search", p.search().describe());
                 if (p.refuted()) {
+                    Allure.parameter(p.name() + " counterexample", p.counterexample().certification() + "; " + p.counterexample().margins()
+                            + "; shrunk " + p.counterexample().sizeBefore() + " -> " + p.counterexample().sizeAfter() + " numbers");
                     Allure.addAttachment(p.name() + " counterexample (original)", "application/json", Json.write(p.counterexample().original()), ".json");
                     Allure.addAttachment(p.name() + " counterexample (shrunk)", "application/json", Json.write(p.counterexample().shrunk()), ".json");
                 }

@@ -10,14 +10,19 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every saved counterexample under generators/corpus still violates its claim (and stays certified if it was). */
+/**
+ * Every saved counterexample under generators/corpus still meets its hypotheses and violates its claim, stays certified
+ * if it was certified when saved, and (if it was sampled) still regenerates from its generator and seed.
+ */
 class CorpusReplayTest {
     @TestFactory
     Stream<DynamicTest> corpusStillReproduces() {
         Path corpus = Path.of(System.getProperty("basedir", ".")).resolve("generators/corpus");
         return Corpus.all(corpus).stream().map(f -> DynamicTest.dynamicTest(corpus.relativize(f).toString(), () -> {
             Replay.Outcome o = Replay.replay(Corpus.load(f));
-            assertThat(o.stillViolated()).as(o.describe()).isTrue();
+            assertThat(o.stillViolated()).as("no longer a counterexample: %s", o.describe()).isTrue();
+            assertThat(o.stillCertified()).as("was certified, now fragile or uncertified: %s", o.describe()).isNotEqualTo(Boolean.FALSE);
+            assertThat(o.regenerates()).as("the seed no longer regenerates the original: %s", o.describe()).isNotEqualTo(Boolean.FALSE);
         }));
     }
 }
