@@ -27,6 +27,10 @@ public final class OymakClaims implements ClaimProvider {
                 new CovarianceClaims.SeparableData(),
                 new SchurProduct(),
                 new JacobianBounds.SpectralNorm(),
-                new JacobianBounds.Lipschitz());
+                new JacobianBounds.Lipschitz(),
+                new QuadraticReduction(),
+                new HermiteClaims.SigmaExpansion(),
+                new HermiteClaims.SigmaTildeExpansion(),
+                new HermiteClaims.OutputCovarianceDefinition());
     }
 }
