@@ -31,6 +31,10 @@ public final class OymakClaims implements ClaimProvider {
                 new QuadraticReduction(),
                 new HermiteClaims.SigmaExpansion(),
                 new HermiteClaims.SigmaTildeExpansion(),
-                new HermiteClaims.OutputCovarianceDefinition());
+                new HermiteClaims.OutputCovarianceDefinition(),
+                new InitialJacobian.MinSingularValue(),
+                new InitialJacobian.MatrixChernoff(),
+                new InitialMisfit.MisfitBound(),
+                new InitialMisfit.MisfitThree());
     }
 }
