@@ -35,6 +35,10 @@ public final class OymakClaims implements ClaimProvider {
                 new InitialJacobian.MinSingularValue(),
                 new InitialJacobian.MatrixChernoff(),
                 new InitialMisfit.MisfitBound(),
-                new InitialMisfit.MisfitThree());
+                new InitialMisfit.MisfitThree(),
+                new ReluPerturbation.JacobianPerturbation(),
+                new ReluPerturbation.PatternBound(),
+                new ReluPerturbation.SignFlips(),
+                new ReluPerturbation.SmallEntries());
     }
 }
