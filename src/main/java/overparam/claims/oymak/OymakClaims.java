@@ -39,6 +39,10 @@ public final class OymakClaims implements ClaimProvider {
                 new ReluPerturbation.JacobianPerturbation(),
                 new ReluPerturbation.PatternBound(),
                 new ReluPerturbation.SignFlips(),
-                new ReluPerturbation.SmallEntries());
+                new ReluPerturbation.SmallEntries(),
+                new RandomFeatures.OutputLayer(),
+                new RandomFeatures.SecondMomentStep(),
+                new RandomFeatures.FourthMoment(),
+                new RandomFeatures.Interpolation());
     }
 }
