@@ -43,6 +43,12 @@ public final class OymakClaims implements ClaimProvider {
                 new RandomFeatures.OutputLayer(),
                 new RandomFeatures.SecondMomentStep(),
                 new RandomFeatures.FourthMoment(),
-                new RandomFeatures.Interpolation());
+                new RandomFeatures.Interpolation(),
+                new NonSmoothLemmas.AsymmetricPerturbation(),
+                new NonSmoothLemmas.AverageJacobian(),
+                new NonSmoothLemmas.AverageJacobianBounds(),
+                new NonSmoothLemmas.OneStepDecrease(),
+                new SeparatedData.PatternCovariance(),
+                new SeparatedData.ReluJacobianCovariance());
     }
 }

@@ -36,6 +36,7 @@ abstract class StatisticalPropertyClaim extends PropertyClaim {
         Params p = params(ctx);
         numbers(p, ctx, r);
         PropertyOutcome failed = null;
+        Evidence tightest = null;
         int tries = 0;
         for (Property<?> q : properties(p)) {
             PropertyOutcome o = PropertyRunner.run(id(), q, ctx);
@@ -43,6 +44,7 @@ abstract class StatisticalPropertyClaim extends PropertyClaim {
             if (o.expected() == Verdict.HOLDS) {
                 tries += o.tries();
                 if (o.refuted() && failed == null) failed = o;
+                if (o.worst() != null && (tightest == null || o.worst().slack() < tightest.slack())) tightest = o.worst();
             }
         }
         List<RateEvidence> rates = new ArrayList<>();
@@ -69,9 +71,8 @@ abstract class StatisticalPropertyClaim extends PropertyClaim {
         } else if (openRate != null) {
             r.verdict(Verdict.INCONCLUSIVE, openRate.describe() + "; " + openRate.trialsToSeparate() + " failure-free trials would settle it");
         } else {
-            String first = rates.isEmpty() ? "" : "; e.g. " + rates.get(0).describe();
-            r.verdict(Verdict.HOLDS, rates.size() + " configurations within their bounds, no counterexample in " + tries
-                    + " instances" + first);
+            String props = "no counterexample in " + tries + " instances" + (tightest == null ? "" : "; tightest " + tightest.describe());
+            r.verdict(Verdict.HOLDS, rates.isEmpty() ? props : rates.size() + " configurations within their bounds (e.g. " + rates.get(0).describe() + "); " + props);
         }
         return r.millis(System.currentTimeMillis() - start).build();
     }
