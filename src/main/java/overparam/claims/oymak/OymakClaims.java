@@ -42,13 +42,22 @@ public final class OymakClaims implements ClaimProvider {
                 new ReluPerturbation.SmallEntries(),
                 new RandomFeatures.OutputLayer(),
                 new RandomFeatures.SecondMomentStep(),
-                new RandomFeatures.FourthMoment(),
-                new RandomFeatures.Interpolation(),
                 new NonSmoothLemmas.AsymmetricPerturbation(),
                 new NonSmoothLemmas.AverageJacobian(),
                 new NonSmoothLemmas.AverageJacobianBounds(),
                 new NonSmoothLemmas.OneStepDecrease(),
                 new SeparatedData.PatternCovariance(),
-                new SeparatedData.ReluJacobianCovariance());
+                new SeparatedData.ReluJacobianCovariance(),
+                new SphereData.SpectralNorm(),
+                new SphereData.KhatriRaoSigmaMin(),
+                new InlineClaims.InitialNorm(),
+                new InlineClaims.LambdaBelowB(),
+                new InlineClaims.ReluMu(),
+                new InlineClaims.SoftplusConstants(),
+                new InlineClaims.Poincare(),
+                new RandomFeatures.FourthMoment(),
+                new RandomFeatures.Interpolation(),
+                new InlineClaims.Comparisons(),
+                new InlineClaims.DimensionCounting());
     }
 }
