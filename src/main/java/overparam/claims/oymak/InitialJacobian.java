@@ -65,21 +65,26 @@ final class InitialJacobian {
         protected List<StatisticalClaim.Config> configs(Params p, RunContext ctx) {
             List<StatisticalClaim.Config> out = new ArrayList<>();
             int n = p.integer("n"), d = p.integer("d"), cap = p.integer("maxTrials");
-            boolean full = ctx.level() != Level.CI;
+            // Run time is linear in k. CI: ReLU on all three datasets at 1x and 1.5x the threshold, smooth activations on the
+            // sphere at 1x. FULL adds 2x for ReLU, 1.5x for smooth ones and their half circle / cluster at 1x when k <= 30000.
+            // DEEP runs every multiple with k <= 100000 (smooth activations have a small lambda on 2-D data, so a large k).
+            Level level = ctx.level();
             for (String name : p.string("activations").split(",")) {
                 Activation a = Activations.byName(name.trim());
-                // Run time is linear in k. Smooth activations have a small lambda on the 2-D half circle and the cluster, so
-                // their k is large there: those, and the multiples of the threshold for smooth activations, run at FULL and DEEP.
-                List<Dataset> sets = a.smooth() && !full ? datasets(n, d, ctx.seedFor(id() + "#data")).subList(0, 1)
-                        : datasets(n, d, ctx.seedFor(id() + "#data"));
-                for (Dataset data : sets) {
+                for (Dataset data : datasets(n, d, ctx.seedFor(id() + "#data"))) {
+                    boolean sphere = data.generator().equals("sphere");
+                    if (a.smooth() && !sphere && level == Level.CI) continue;
                     DMatrixRMaj x = data.matrix();
                     double lambda = NetworkCovariance.lambda(x, a), xNorm = Linalg.spectralNorm(x), b = a.bigB();
                     int k0 = threshold67(n, xNorm, b, lambda);
-                    double[] mults = full ? new double[] {1, 1.5, 2} : a.smooth() ? new double[] {1} : new double[] {1, 1.5};
+                    double[] mults = switch (level) {
+                        case CI -> a.smooth() ? new double[] {1} : new double[] {1, 1.5};
+                        case FULL -> !a.smooth() ? new double[] {1, 1.5, 2} : sphere ? new double[] {1, 1.5} : new double[] {1};
+                        case DEEP -> new double[] {1, 1.5, 2};
+                    };
                     for (double mult : mults) {
                         int k = (int) Math.round(k0 * mult / 2) * 2;
-                        if (a.smooth() && data.generator().equals("half-circle") && k > 100_000) continue;
+                        if (k > (level == Level.DEEP ? 100_000 : level == Level.FULL ? 30_000 : Integer.MAX_VALUE)) continue;
                         double chernoff = n * Math.exp(-k * lambda / (10 * b * b * xNorm * xNorm));
                         double bound = Math.min(1.0 / n, chernoff);
                         Map<String, Object> details = new LinkedHashMap<>();

@@ -13,7 +13,6 @@ import overparam.gauss.GaussianExpectation;
 import overparam.linalg.Linalg;
 import overparam.nn.*;
 
-import java.math.BigInteger;
 import java.util.*;
 
 /** oymak/IC-1, IC-2, IC-3, IC-4, IC-5, IC-8, IC-9: inline claims of sections 2-6 and App. E. */
@@ -116,7 +115,7 @@ final class InlineClaims {
         @Override
         public List<Property<?>> properties(Params p) {
             return List.of(Property.of("quadrature", Scale.class)
-                    .description("E[g 1(g >= 0)] by quadrature split at the kink, squared, against s^2/(2 pi); also mu = E phi''... (Stein) is not used")
+                    .description("mu = E[g phi'(g)] for phi = s ReLU by composite quadrature split at the kink, squared, against s^2/(2 pi)")
                     .generator("s ReLU, s in {1, 0.5, 2, 10} and random in (0, 5]", Arbitraries.oneOf(Arbitraries.of(1.0, 0.5, 2.0, 10.0),
                             Arbitraries.doubles().between(0.01, 5).ofScale(6)).map(s -> new Scale("relu", s)))
                     .check(ReluMu::check).tries(30).build());

@@ -165,14 +165,13 @@ final class NonSmoothLemmas {
     private static final GaussIntegratorFactory GAUSS = new GaussIntegratorFactory();
 
     /** int_0^1 phi'(z + a delta) da by composite Gauss-Legendre. */
-    static double[] segmentAverage(Activation a, double z, double delta, int panels, int nodesPerPanel) {
-        GaussIntegratorFactory f = GAUSS;
+    static double segmentAverage(Activation a, double z, double delta, int panels, int nodesPerPanel) {
         double avg = 0;
         for (int q = 0; q < panels; q++) {
-            GaussIntegrator gl = f.legendre(nodesPerPanel, (double) q / panels, (double) (q + 1) / panels);
+            GaussIntegrator gl = GAUSS.legendre(nodesPerPanel, (double) q / panels, (double) (q + 1) / panels);
             for (int j = 0; j < gl.getNumberOfPoints(); j++) avg += gl.getWeight(j) * a.d1(z + gl.getPoint(j) * delta);
         }
-        return new double[] {avg};
+        return avg;
     }
 
     /** int_0^1 1(z + a delta >= 0) da exactly: the length of the part of the segment where the unit is active. */
@@ -197,7 +196,7 @@ final class NonSmoothLemmas {
                 if (a.base().name().equals("relu")) avg[i][l] = a.scale() * reluAverage(z, delta);
                 else {
                     int panels = (int) Math.ceil(Math.max(1, Math.abs(delta))) * (refined ? 2 : 1);
-                    avg[i][l] = segmentAverage(a, z, delta, panels, 16)[0];
+                    avg[i][l] = segmentAverage(a, z, delta, panels, 16);
                 }
             }
         return avg;

@@ -57,14 +57,17 @@ final class ReluPerturbation {
         return s[m - 1];
     }
 
-    /** Spectral norm of a k x d matrix through its d x d Gram. */
+    /** Spectral norm of a k x d matrix through its d x d Gram, scaled by the largest entry first so that tiny moves do not underflow. */
     static double spectralNorm(double[][] u) {
         int d = u[0].length;
+        double m = 0;
+        for (double[] row : u) for (double e : row) m = Math.max(m, Math.abs(e));
+        if (m == 0) return 0;
         DMatrixRMaj g = new DMatrixRMaj(d, d);
         for (double[] row : u)
             for (int a = 0; a < d; a++)
-                for (int b = 0; b < d; b++) g.add(a, b, row[a] * row[b]);
-        return Math.sqrt(Math.max(0, Linalg.lambdaMax(g)));
+                for (int b = 0; b < d; b++) g.add(a, b, (row[a] / m) * (row[b] / m));
+        return m * Math.sqrt(Math.max(0, Linalg.lambdaMax(g)));
     }
 
     /**
@@ -87,22 +90,28 @@ final class ReluPerturbation {
         return u;
     }
 
-    /** The largest t whose flip move fits in the budget, and that move scaled up to the budget exactly. */
+    /** The largest t whose flip move fits in the budget, and that move scaled up to just inside the budget. */
     static double[] greedyWithin(double[] zi, double budget, double over) {
+        return greedyWithin(zi, budget, over, 1 - 1e-12);
+    }
+
+    /** As above; {@code fill} = 1 with {@code over} = 0 spends the budget exactly (the equality edge of Lemma C.2). */
+    static double[] greedyWithin(double[] zi, double budget, double over, double fill) {
         double[] abs = new double[zi.length];
         for (int l = 0; l < zi.length; l++) abs[l] = Math.abs(zi[l]);
         Arrays.sort(abs);
+        // costs in units of the budget, so that the 1e-300 nudge of an entry at exactly 0 is never free
         double cost2 = 0;
         int t = 0;
-        while (t < abs.length) {
-            double c = abs[t] * (1 + over) + 1e-300;
-            if (Math.sqrt(cost2 + c * c) > budget) break;
+        while (t < abs.length && budget > 0) {
+            double c = (abs[t] * (1 + over) + 1e-300) / budget;
+            if (cost2 + c * c > 1) break;
             cost2 += c * c;
             t++;
         }
         double[] u = flipSmallest(zi, t, t == 0 ? 0 : abs[t - 1], over);
         double norm = Linalg.norm(u);
-        if (norm > 0) for (int l = 0; l < u.length; l++) u[l] *= budget / norm * (1 - 1e-12);
+        if (norm > 0 && fill < 1) for (int l = 0; l < u.length; l++) u[l] *= budget / norm * fill;
         return u;
     }
 
@@ -218,6 +227,11 @@ final class ReluPerturbation {
                 int i = rng.nextInt(x.length);
                 w = plusOuter(w0, greedyWithin(z0[i], budget, 1e-9), x[i]);
             }
+            case "greedy-one-exact" -> {
+                // negative entries moved exactly onto the switch (phi'(0) = 1 counts as a flip), budget spent to the last bit
+                int i = rng.nextInt(x.length);
+                w = plusOuter(w0, greedyWithin(z0[i], budget, 0, 1), x[i]);
+            }
             case "greedy-all" -> {
                 double[][] u = new double[k][d];
                 for (int i = 0; i < x.length; i++) {
@@ -261,7 +275,7 @@ final class ReluPerturbation {
                         return attack(kind, x, RandomMatrices.gaussian(k, d, rng), m, rng.nextLong());
                     });
             // Ties: d = 1, x_i = +-1, W0 entries in {0, +-a, +-2a}: many equal |W0 x_i| and entries exactly at the switch.
-            Arbitrary<FlipInstance> ties = Combinators.combine(Arbitraries.of("greedy-one", "greedy-all"), DataArbitraries.ints(1, 4),
+            Arbitrary<FlipInstance> ties = Combinators.combine(Arbitraries.of("greedy-one", "greedy-one-exact", "greedy-all"), DataArbitraries.ints(1, 4),
                     DataArbitraries.ints(2, 40), DataArbitraries.ints(1, 20), Arbitraries.of(0.5, 1.0, 3.0), DataArbitraries.seeds())
                     .as((kind, n, k, mRaw, a, seed) -> {
                         Random rng = new Random(seed);
@@ -279,7 +293,8 @@ final class ReluPerturbation {
                             .generator("sphere n in [1,6], d in [1,5], k in [2,60], m in [1, k/2], W0 ~ N(0,1)", random)
                             .hypotheses(SignFlips::withinBudget).check(SignFlips::flipCount).tries(300).build(),
                     Property.of("ties", FlipInstance.class)
-                            .description("tie cases: d = 1, W0 entries in {0, +-a, +-2a}, so many |W0 x_i| are equal and some sit exactly at the switch")
+                            .description("tie cases: d = 1, W0 entries in {0, +-a, +-2a}, so many |W0 x_i| are equal and some sit exactly at the switch; "
+                                    + "the exact attack spends the budget sqrt(m) |W0 x_i|_{m-} to the last bit (the equality edge)")
                             .generator("d = 1, x_i = +-1, n in [1,4], k in [2,40], m in [1, k/2], a in {0.5, 1, 3}", ties)
                             .hypotheses(SignFlips::withinBudget).check(SignFlips::flipCount).tries(200).build());
         }
