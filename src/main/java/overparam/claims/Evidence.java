@@ -16,6 +16,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = {"margin", "slack", "holds"}, allowGetters = true)
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"label", "lhs", "rhs", "relation", "tolerance", "details", "margin", "slack", "holds"})
 public record Evidence(String label, double lhs, double rhs, Relation relation, double tolerance, Map<String, Object> details) {
 
     public enum Relation {
