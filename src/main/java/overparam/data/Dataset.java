@@ -18,7 +18,8 @@ public record Dataset(String generator, Map<String, Object> params, long seed, d
             for (int j = 0; j < d; j++)
                 if (!Double.isFinite(x[i][j])) throw new IllegalArgumentException("dataset '" + generator + "': non-finite value at row " + i + ", column " + j);
         }
-        params = Map.copyOf(params);
+        // sorted, so that corpus files serialise the parameters in the same order in every JVM (Map.copyOf iterates randomly)
+        params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
     }
 
     @JsonIgnore
