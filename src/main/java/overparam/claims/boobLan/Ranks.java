@@ -1,0 +1,122 @@
+package overparam.claims.boobLan;
+
+import org.hipparchus.dfp.Dfp;
+import overparam.claims.Certificate;
+import overparam.claims.Evidence;
+import overparam.linalg.HighPrecision;
+import overparam.linalg.Linalg;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Numerical rank (columns normalised) with the DESIGN.md tolerance tol = max(m,n) eps sigma_max, decided in 60-digit arithmetic when double
+ * precision cannot: when a singular value lies in (tol/10, 1e4 tol), i.e. too close to the tolerance for the gap to be
+ * trusted. The high-precision matrix is rebuilt from the exact double inputs (activation evaluated in Dfp), so an
+ * exact rank deficiency shows as pivots ~1e-60 there.
+ */
+public final class Ranks {
+    private Ranks() {}
+
+    public record RankReport(int rank, int doubleRank, Integer hpRank, double sigmaMax, double sigmaMinKept, double sigmaMaxDropped,
+                             double tolerance, String method) {
+        /** sigma_min/sigma_max of the whole matrix (0 for wide-from-the-left). */
+        public double conditionRatio() {
+            return sigmaMax == 0 ? 0 : Math.min(sigmaMinKept, sigmaMaxDropped == 0 ? sigmaMinKept : sigmaMaxDropped) / sigmaMax;
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("observedRank", rank);
+            m.put("doubleRank", doubleRank);
+            if (hpRank != null) m.put("hpRank", hpRank);
+            m.put("sigmaMax", sigmaMax);
+            m.put("smallestKeptSigma", sigmaMinKept);
+            m.put("largestDroppedSigma", sigmaMaxDropped);
+            m.put("tolerance", tolerance);
+            m.put("method", method);
+            return m;
+        }
+    }
+
+    public static RankReport rank(double[][] a) {
+        return rank(a, null);
+    }
+
+    /** Rank of {@code a}; {@code hp} rebuilds the matrix in Dfp for undecided cases (null: double only, flagged). */
+    public static RankReport rank(double[][] a, Supplier<Dfp[][]> hp) {
+        int m = a.length, n = a[0].length;
+        double[] s = Linalg.singularValues(TwoLayer.matrix(normalizeColumns(a)));
+        double smax = s.length == 0 ? 0 : s[0];
+        if (smax == 0) return new RankReport(0, 0, null, 0, 0, 0, 0, "zero matrix");
+        double tol = Math.max(m, n) * Linalg.EPS * smax;
+        int r = 0;
+        double kept = smax, dropped = 0;
+        boolean ambiguous = false;
+        for (double v : s) {
+            if (v > tol) {
+                r++;
+                kept = v;
+            } else dropped = Math.max(dropped, v);
+            if (v > tol / 10 && v < 1e4 * tol) ambiguous = true;
+        }
+        if (!ambiguous) return new RankReport(r, r, null, smax, kept, dropped, tol, "double SVD, clear gap");
+        if (hp == null) return new RankReport(r, r, null, smax, kept, dropped, tol, "double SVD, singular value near tolerance (no high-precision route)");
+        long t0 = System.nanoTime();
+        int hr = new HighPrecision().rank(hp.get());
+        if (Boolean.getBoolean("boobLan.debugRanks")) System.err.printf("HP rank %dx%d: %d (double %d, kept %.2e dropped %.2e tol %.2e) %.0f ms%n", m, n, hr, r, kept / smax, dropped / smax, tol / smax, (System.nanoTime() - t0) / 1e6);
+        return new RankReport(hr, r, hr, smax, kept, dropped, tol, "60-digit elimination (double SVD undecided)");
+    }
+
+    /**
+     * Columns scaled to unit norm (zero columns stay zero): the rank is unchanged, and columns of very different size
+     * (e.g. e^{-x^2} at |x| = 5 next to |x| = 0.5) no longer hide behind the relative tolerance.
+     */
+    static double[][] normalizeColumns(double[][] a) {
+        double[][] b = TwoLayer.copy(a);
+        for (int j = 0; j < a[0].length; j++) {
+            double s = 0;
+            for (double[] row : a) s += row[j] * row[j];
+            if (s == 0) continue;
+            double inv = 1 / Math.sqrt(s);
+            for (double[] row : b) row[j] *= inv;
+        }
+        return b;
+    }
+
+    /** Always the 60-digit rank (certificates). */
+    public static int hpRank(Dfp[][] a) {
+        return new HighPrecision().rank(a);
+    }
+
+    /** Evidence "observed rank == claimed rank" with both in the details. */
+    public static Evidence equal(String label, RankReport r, int claimed) {
+        Evidence e = Evidence.eq(label, r.rank(), claimed, 0).with("claimedRank", claimed);
+        for (Map.Entry<String, Object> x : r.details().entrySet()) e = e.with(x.getKey(), x.getValue());
+        return e;
+    }
+
+    /** Evidence "observed rank <= bound". */
+    public static Evidence atMost(String label, RankReport r, int bound) {
+        Evidence e = Evidence.le(label, r.rank(), bound, 0).with("claimedRank", bound);
+        for (Map.Entry<String, Object> x : r.details().entrySet()) e = e.with(x.getKey(), x.getValue());
+        return e;
+    }
+
+    /** Certificate of a rank (in)equality: the margin recomputed with the 60-digit rank. */
+    public static Certificate certify(String what, int hpRank, int claimed, Evidence.Relation rel) {
+        double margin = switch (rel) {
+            case EQ -> -Math.abs(hpRank - claimed);
+            case LE -> claimed - hpRank;
+            case GE -> hpRank - claimed;
+        };
+        return Certificate.of("Dfp Gaussian elimination with full pivoting (rank tolerance 1e-50 relative)", HighPrecision.DEFAULT_DIGITS,
+                BigDecimal.valueOf(margin), new BigDecimal("0.5"), what + ": 60-digit rank " + hpRank + " vs claimed " + claimed);
+    }
+
+    public static Dfp[][] hp(double[][] a) {
+        return new HighPrecision().of(a);
+    }
+}
