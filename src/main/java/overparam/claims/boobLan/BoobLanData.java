@@ -19,7 +19,7 @@ public final class BoobLanData {
     public static final List<String> ADVERSARIAL = List.of("duplicates", "antipodal", "subspace", "axis");
 
     public static boolean hasDensity(String kind) {
-        return DENSITIES.contains(kind);
+        return DENSITIES.contains(kind) || kind.equals("tiny-box");
     }
 
     public static double[][] points(String kind, int n, int d, long seed) {
@@ -40,6 +40,12 @@ public final class BoobLanData {
                 }
                 for (double[] r : x) for (int k = 0; k < d; k++) r[k] = lo[k] + (hi[k] - lo[k]) * rng.nextDouble();
             }
+            case "tiny-box" -> {
+                // a box of width 1e-6 (a density, but the collection is nearly rank deficient: double cannot decide)
+                double[] c = new double[d];
+                for (int k = 0; k < d; k++) c[k] = 0.5 + rng.nextDouble();
+                for (double[] r : x) for (int k = 0; k < d; k++) r[k] = c[k] + 1e-6 * rng.nextDouble();
+            }
             case "duplicates" -> {
                 for (double[] r : x) for (int k = 0; k < d; k++) r[k] = rng.nextGaussian();
                 if (n >= 2) x[n - 1] = x[0].clone();
@@ -55,7 +61,7 @@ public final class BoobLanData {
             case "axis" -> {
                 for (double[] r : x) r[0] = 0.3 + rng.nextDouble();
             }
-            default -> throw new BadInput("unknown data kind '" + kind + "'; one of " + DENSITIES + " or " + ADVERSARIAL);
+            default -> throw new BadInput("unknown data kind '" + kind + "'; one of " + DENSITIES + ", tiny-box, or " + ADVERSARIAL);
         }
         return x;
     }

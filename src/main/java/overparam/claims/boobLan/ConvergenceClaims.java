@@ -64,7 +64,9 @@ final class ConvergenceClaims {
             double xi2 = TwoLayer.dot(xi, xi);
             double[] rnd = ballPoint(s.k() * 7919L + s.tau(), n);
             double reach = TwoLayer.norm(bar) + TwoLayer.norm(star) + TwoLayer.norm(rnd) + 1;
-            magnitude = Math.max(magnitude, Math.abs(fBar) + Math.abs(fNext) + Math.abs(q.f(rnd)) + beta * (TwoLayer.norm(G) + 1) * reach + reach * reach);
+            // the quadratic form of f cancels down from c = ||v||^2/(2N), |b| |theta| and |theta^T A theta|: its rounding scale
+            double terms = q.c() + TwoLayer.norm(q.b()) * reach + TwoLayer.frob(q.a()) * reach * reach;
+            magnitude = Math.max(magnitude, terms + Math.abs(fBar) + Math.abs(fNext) + beta * (TwoLayer.norm(G) + 1) * reach + reach * reach);
             for (double[] u : new double[][] {star, rnd, bar}) {
                 // (A.2): next minimises beta <G, u - bar> + 1/2 ||u - bar||^2 over the ball
                 double mNext = beta * dot(G, next, bar) + 0.5 * dist2(next, bar), mU = beta * dot(G, u, bar) + 0.5 * dist2(u, bar);
@@ -222,7 +224,8 @@ final class ConvergenceClaims {
         Evidence worst = null;
         for (SgdGd.Step s : t.steps()) {
             double rhs = s.fK() + (s.startDist2() + s.noiseCross() + s.noiseSquare()) / s.betaSum() - (g - l * g * g / 2) * s.gradW2();
-            double scale = Math.abs(s.fK()) + Math.abs(s.fNext()) + (s.startDist2() + Math.abs(s.noiseCross()) + s.noiseSquare()) / s.betaSum() + g * s.gradW2();
+            double scale = s.lossScale() + Math.abs(s.fK()) + Math.abs(s.fNext()) + (s.startDist2() + Math.abs(s.noiseCross()) + s.noiseSquare()) / s.betaSum()
+                    + g * s.gradW2();
             Evidence e = Evidence.le("(5.22) f(W_{k+1}, theta_{k+1}) <= f(W_k, theta_k) + (sum beta)^-1[...] - (gamma - L gamma^2/2)||grad_W f||^2 at k = " + s.k(),
                     s.fNext(), rhs, Linalg.tolerance(scale, c.inner() + c.u().length));
             if (worst == null || e.slack() < worst.slack()) worst = e;
@@ -349,7 +352,7 @@ final class ConvergenceClaims {
         for (SgdGd.Step s : t.steps()) {
             double rhs = s.fK() - coef * s.gradW2();
             Evidence e = Evidence.le("f(W_{k+1}, theta_{k+1}) <= f(W_k, theta_k) - (gamma - L gamma^2/2)||grad_W f||^2 at k = " + s.k(), s.fNext(), rhs,
-                    Linalg.tolerance(Math.abs(s.fK()) + Math.abs(s.fNext()), c.u().length * c.inner()));
+                    Linalg.tolerance(s.lossScale() + coef * s.gradW2(), c.u().length));
             if (worst == null || e.slack() < worst.slack()) worst = e;
             min = Math.min(min, s.gradW2());
         }

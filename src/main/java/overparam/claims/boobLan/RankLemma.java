@@ -101,6 +101,11 @@ final class RankLemma {
                             .description("real-analytic h satisfying C1 (tanh, sigmoid, softplus, Gaussian, Gaussian-sym, tanh(x/2), Erf, x^2, x^3), x^i from densities: rank = min(N, d^2)")
                             .generator("d in [1,dMax], N in [1, d^2+3], x ~ N(0, s^2 I) (s in [0.3,2]), uniform boxes near and far from 0, the positive orthant", CollectionCase.arbitrary(ANALYTIC_H, false, BoobLanData.DENSITIES, 1, dMax, 3, CollectionCase.WKind.IDENTITY))
                             .check(RankLemma::fullRank).certify(RankLemma::certifyFullRank).tries(80).build(),
+                    Property.of("tiny-box", CollectionCase.class)
+                            .description("x^i uniform in a box of width 1e-6 (a density): the collection is so close to deficient that double precision cannot decide; the 60-digit rank is min(N, d^2), reported next to the double rank")
+                            .generator("tanh, sigmoid, d in [2,3], N in [2, d^2], box of width 1e-6 in [0.5,1.5]^d", CollectionCase.arbitrary(List.of("tanh", "sigmoid"), false, List.of("tiny-box"), 2, 3, 0, CollectionCase.WKind.IDENTITY))
+                            .hypotheses(c -> c.nPoints() >= 2 ? null : "one point")
+                            .check(RankLemma::fullRank).certify(RankLemma::certifyFullRank).tries(4).build(),
                     Property.of("rank-table", CollectionCase.class)
                             .description("the catalogue's exact a.s. rank table G2 at N = d^2: linear d(d+1)/2, affine d(d+1)/2+d-1, constant d, q/x d^2-d+1, ReLU (orthant) d(d+1)/2; Moebius with pole != 0 / with asymptote != 0, Elliot (orthant), tanh, x^2, x^3: d^2")
                             .generator("one table row, d in [2,5], N = d^2 points of the row's density", tableCases(TABLE))

@@ -270,7 +270,6 @@ final class RankRemarks {
                     if (c.atoms() > 0) atoms++;
                 }
                 r.number("relu-first-layer.P(some z^i = 0).d" + d, (double) atoms / trials);
-                r.number("relu-first-layer.exact.d" + d, 1 - Math.pow(1 - Math.pow(0.5, d), d * d));
             }
             return List.of();
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Numerical rank (columns normalised) with the DESIGN.md tolerance tol = max(m,n) eps sigma_max, decided in 60-digit arithmetic when double
+ * Numerical rank (rows and columns equilibrated) with the DESIGN.md tolerance tol = max(m,n) eps sigma_max, decided in 60-digit arithmetic when double
  * precision cannot: when a singular value lies in (tol/10, 1e4 tol), i.e. too close to the tolerance for the gap to be
  * trusted. The high-precision matrix is rebuilt from the exact double inputs (activation evaluated in Dfp), so an
  * exact rank deficiency shows as pivots ~1e-60 there.
@@ -48,7 +48,7 @@ public final class Ranks {
     /** Rank of {@code a}; {@code hp} rebuilds the matrix in Dfp for undecided cases (null: double only, flagged). */
     public static RankReport rank(double[][] a, Supplier<Dfp[][]> hp) {
         int m = a.length, n = a[0].length;
-        double[] s = Linalg.singularValues(TwoLayer.matrix(normalizeColumns(a)));
+        double[] s = Linalg.singularValues(TwoLayer.matrix(equilibrate(a)));
         double smax = s.length == 0 ? 0 : s[0];
         if (smax == 0) return new RankReport(0, 0, null, 0, 0, 0, 0, "zero matrix");
         double tol = Math.max(m, n) * Linalg.EPS * smax;
@@ -71,17 +71,28 @@ public final class Ranks {
     }
 
     /**
-     * Columns scaled to unit norm (zero columns stay zero): the rank is unchanged, and columns of very different size
-     * (e.g. e^{-x^2} at |x| = 5 next to |x| = 0.5) no longer hide behind the relative tolerance.
+     * Rows, then columns, scaled to unit norm, twice (zero rows and columns stay zero): the rank is unchanged, and rows or
+     * columns of very different size (e^{-z^2} at z = 14 next to z = 7, 1e-93 against 1e-22) no longer hide behind a
+     * tolerance relative to the largest entry. The entries are products (h(z) u_k, h'(z) theta_j u_k), accurate to a few
+     * ulps each, so scaling does not promote rounding to signal.
      */
-    static double[][] normalizeColumns(double[][] a) {
+    static double[][] equilibrate(double[][] a) {
         double[][] b = TwoLayer.copy(a);
-        for (int j = 0; j < a[0].length; j++) {
-            double s = 0;
-            for (double[] row : a) s += row[j] * row[j];
-            if (s == 0) continue;
-            double inv = 1 / Math.sqrt(s);
-            for (double[] row : b) row[j] *= inv;
+        for (int pass = 0; pass < 2; pass++) {
+            for (double[] row : b) {
+                double s = 0;
+                for (double x : row) s += x * x;
+                if (s == 0 || !Double.isFinite(s)) continue;
+                double inv = 1 / Math.sqrt(s);
+                for (int j = 0; j < row.length; j++) row[j] *= inv;
+            }
+            for (int j = 0; j < b[0].length; j++) {
+                double s = 0;
+                for (double[] row : b) s += row[j] * row[j];
+                if (s == 0 || !Double.isFinite(s)) continue;
+                double inv = 1 / Math.sqrt(s);
+                for (double[] row : b) row[j] *= inv;
+            }
         }
         return b;
     }

@@ -119,7 +119,7 @@ public final class SgdGd {
     /** One outer iteration k, with the terms of (5.22). */
     public record Step(int k, double[][] w, double[] theta, double[] thetaNext, double[] thetaStar, double fK, double fKNext, double fStar,
                        double gradW2, double[][] wNext, double fNext, double betaSum, double startDist2, double noiseCross, double noiseSquare,
-                       int innerSteps) {}
+                       int innerSteps, double lossScale) {}
 
     @FunctionalInterface
     public interface Observer {
@@ -137,7 +137,8 @@ public final class SgdGd {
         for (int k = 0; k <= s.outer(); k++) {
             Quadratic q = quadratic(h, u, v, w);
             double[] star = BallQp.solve(q.a(), q.b(), s.radius());
-            double fK = q.f(theta), fStar = q.f(star);
+            // f from the residuals (the quadratic form cancels to eps * ||v||^2 / N; the residual form stays accurate at tiny loss)
+            double fK = TwoLayer.loss(h, u, v, w, theta), fStar = TwoLayer.loss(h, u, v, w, star);
             double[] bar = theta.clone(), avg = new double[theta.length];
             double betaSum = 0, cross = 0, square = 0;
             double[] accepted = null;
@@ -161,7 +162,7 @@ public final class SgdGd {
                 betaSum += beta;
                 bar = next;
                 used = tau;
-                if (s.earlyExit() && q.f(avg) <= fK) {
+                if (s.earlyExit() && TwoLayer.loss(h, u, v, w, avg) <= fK) {
                     accepted = avg.clone();
                     break;
                 }
@@ -174,7 +175,8 @@ public final class SgdGd {
             double d2 = 0;
             for (int j = 0; j < theta.length; j++) d2 += (theta[j] - star[j]) * (theta[j] - star[j]);
             double fNext = TwoLayer.loss(h, u, v, wNext, thetaNext);
-            steps.add(new Step(k, w, theta, thetaNext, star, fK, q.f(thetaNext), fStar, g2, wNext, fNext, betaSum, 0.5 * d2, cross, square, used));
+            steps.add(new Step(k, w, theta, thetaNext, star, fK, TwoLayer.loss(h, u, v, w, thetaNext), fStar, g2, wNext, fNext, betaSum, 0.5 * d2, cross,
+                    square, used, Math.max(TwoLayer.lossScale(h, u, v, w, theta), TwoLayer.lossScale(h, u, v, wNext, thetaNext))));
             w = wNext;
             theta = thetaNext;
         }

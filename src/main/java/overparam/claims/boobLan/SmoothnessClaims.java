@@ -47,10 +47,8 @@ final class SmoothnessClaims {
 
     static Evidence lipschitz(PairCase c) {
         PaperActivation h = c.act();
-        double[][] g1 = TwoLayer.gradW(h, c.u(), c.v(), c.w1(), c.theta()), g2 = TwoLayer.gradW(h, c.u(), c.v(), c.w2(), c.theta());
-        double dw = TwoLayer.frob(TwoLayer.plus(c.w1(), -1, c.w2()));
-        double ratio = TwoLayer.frob(TwoLayer.plus(g1, -1, g2)) / dw;
-        double tol = Linalg.tolerance(TwoLayer.frob(g1) + TwoLayer.frob(g2), c.u().length * c.u()[0].length) / dw;
+        double[] rt = Lipschitz.ratioAndTolerance(h, c.u(), c.v(), c.w1(), c.w2(), c.theta());
+        double ratio = rt[0], tol = rt[1];
         return Evidence.le("||grad_W f(W1) - grad_W f(W2)||_F / ||W1 - W2||_F <= L (Lemma 5.4 bound)", ratio, c.bound(), tol)
                 .with("ratio/bound", ratio / c.bound()).with("L_h'", h.supD2()).with("L_hh'", h.lipHHPrime());
     }
@@ -137,8 +135,8 @@ final class SmoothnessClaims {
                             .check(SmoothnessClaims::proofSteps).tries(80).build(),
                     Property.of("adversarial", Lipschitz.Worst.class)
                             .description("CMA-ES (Hipparchus) over (W1, W2 - W1 direction and size, theta, data) per activation: the worst ratio / bound stays <= 1")
-                            .generator("per activation: n = d = 2, N = 2; the search moves W1, W2, theta and the data within a box, 3 restarts", Arbitraries.just(new Lipschitz.Worst("tanh", 0, 0, 0, null, null, null, null, null, 0)))
-                            .check(w -> Evidence.le("worst ratio / bound", w.ratioOverBound(), 1, 1e-12)).build(),
+                            .generator("per activation: (n, d, N) = (1, 1, 1) and (2, 2, 2); the search moves W1, W2, theta and the data within a box, 2 restarts each", Arbitraries.just(new Lipschitz.Worst("tanh", 0, 0, 0, 0, null, null, null, null, null, 0)))
+                            .check(w -> Evidence.le("worst ratio <= bound", w.ratio(), w.bound(), w.tolerance())).build(),
                     Property.of("control-relu-kink", PairCase.class)
                             .description("negative control: ReLU (h' jumps, no finite L_h'), W1 -> W2 crossing a kink by 2 eps, checked against the bound with tanh's constants L_h' = 4/(3 sqrt 3), L_hh' = 1")
                             .generator("relu, d in [1,3], N in [1,d^2], eps = 10^[-9,-3]", kinkPairs())
@@ -164,12 +162,15 @@ final class SmoothnessClaims {
             int total = 0;
             for (String a : acts(p)) {
                 PaperActivation h = PaperActivations.byName(a);
-                Lipschitz.Worst w = Lipschitz.adversarial(h, 2, evals, 3, ctx.seedFor(id() + "#cma-" + a));
+                Lipschitz.Worst w1 = Lipschitz.adversarial(h, 1, 1, 1, evals / 2, 2, ctx.seedFor(id() + "#cma1-" + a));
+                Lipschitz.Worst w2 = Lipschitz.adversarial(h, 2, 2, 2, evals / 2, 2, ctx.seedFor(id() + "#cma2-" + a));
+                Lipschitz.Worst w = w1.ratioOverBound() >= w2.ratioOverBound() ? w1 : w2;
+                total += w1.evaluations() + w2.evaluations() - w.evaluations();
                 total += w.evaluations();
                 r.number("worstRatioOverBound." + a, w.ratioOverBound());
                 r.number("worstRatio." + a, w.ratio());
-                Evidence e = Evidence.le("worst ratio / bound (" + a + ", CMA-ES " + w.evaluations() + " evaluations)", w.ratioOverBound(), 1, 1e-12)
-                        .with("ratio", w.ratio()).with("bound", w.bound());
+                Evidence e = Evidence.le("worst ratio <= bound (" + a + ", CMA-ES " + w.evaluations() + " evaluations)", w.ratio(), w.bound(), w.tolerance())
+                        .with("ratio/bound", w.ratioOverBound());
                 if (worst == null || e.slack() < worst.slack()) {
                     worst = e;
                     worstCase = w;

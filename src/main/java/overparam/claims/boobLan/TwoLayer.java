@@ -53,6 +53,21 @@ public final class TwoLayer {
         return q / (2 * u.length);
     }
 
+    /**
+     * The size of the terms of f before cancellation, sum_i (|v^i| + sum_j |theta_j h(W[j,:]u^i)|)^2 / (2N): a loss or a
+     * difference of losses computed from them is exact to about eps times this (the rounding scale of f).
+     */
+    public static double lossScale(Activation h, double[][] u, double[] v, double[][] w, double[] theta) {
+        double[][] hz = apply(h::phi, preActivations(u, w));
+        double s = 0;
+        for (int i = 0; i < u.length; i++) {
+            double t = Math.abs(v[i]);
+            for (int j = 0; j < theta.length; j++) t += Math.abs(theta[j] * hz[i][j]);
+            s += t * t;
+        }
+        return s / (2 * u.length);
+    }
+
     /** grad_W f[j][k] = -(1/N) sum_i s_i h'(W[j,:] u^i) theta_j u^i_k. */
     public static double[][] gradW(Activation h, double[][] u, double[] v, double[][] w, double[] theta) {
         double[] s = residual(h, u, v, w, theta);
