@@ -221,7 +221,7 @@ final class AlgorithmClaims {
                 return new TwoLayerHp(hp, h).collection(h::d1, hp.of(c.u()), hp.of(w));
             });
             NetCase nc = new NetCase(c.activation(), c.u(), c.v(), w, s.thetaNext());
-            Ranks.RankReport rd = Ranks.rank(nc.matrixD(), () -> nc.hp().matrixD());
+            Ranks.RankReport rd = nc.rankD();
             Evidence e = Evidence.worst(Ranks.equal("rank {h'(W_k u^i) u^iT} == N at k = " + s.k(), rc, full),
                     Ranks.equal("rank D(W_k, theta_{k+1}) == N at k = " + s.k(), rd, full));
             if (worst == null || e.slack() < worst.slack()) worst = e;

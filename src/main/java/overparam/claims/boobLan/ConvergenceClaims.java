@@ -525,13 +525,13 @@ final class ConvergenceClaims {
                     Property.of("samples-at-most-nd", NetCase.class)
                             .description("full column rank of D needs N <= nd: rank D <= min(N, nd)")
                             .generator("d in [1,3], n in [1,d], N in [1,30]", many)
-                            .check(c -> Ranks.atMost("rank D <= min(N, nd)", Ranks.rank(c.matrixD(), () -> c.hp().matrixD()), Math.min(c.nPoints(), c.width() * c.d())))
+                            .check(c -> Ranks.atMost("rank D <= min(N, nd)", c.rankD(), Math.min(c.nPoints(), c.width() * c.d())))
                             .tries(40).build(),
                     Property.of("control-N-above-nd", NetCase.class)
                             .description("negative control: N > nd, D (nd x N) cannot have full column rank")
                             .generator("as samples-at-most-nd, N > nd", many)
                             .hypotheses(c -> c.nPoints() > c.width() * c.d() ? null : "N <= nd")
-                            .check(c -> Ranks.equal("rank D == N (full column rank)", Ranks.rank(c.matrixD(), () -> c.hp().matrixD()), c.nPoints()))
+                            .check(c -> Ranks.equal("rank D == N (full column rank)", c.rankD(), c.nPoints()))
                             .certify((c, e) -> Ranks.certify("rank of D", Ranks.hpRank(c.hp().matrixD()), c.nPoints(), Evidence.Relation.EQ))
                             .expectRefuted().tries(10).build());
         }

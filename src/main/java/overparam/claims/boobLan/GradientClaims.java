@@ -177,7 +177,7 @@ final class GradientClaims {
 
     static String fullColumnRank(NetCase c) {
         if (c.nPoints() > c.width() * c.d()) return "N > nd: D cannot have full column rank";
-        Ranks.RankReport r = Ranks.rank(c.matrixD(), () -> c.hp().matrixD());
+        Ranks.RankReport r = c.rankD();
         return r.rank() == c.nPoints() ? null : "D is rank deficient (rank " + r.rank() + " < N = " + c.nPoints() + ")";
     }
 
@@ -279,7 +279,7 @@ final class GradientClaims {
     }
 
     static Evidence rescaledRank(NetCase c) {
-        Ranks.RankReport rd = Ranks.rank(c.matrixD(), () -> c.hp().matrixD());
+        Ranks.RankReport rd = c.rankD();
         Ranks.RankReport rc = Ranks.rank(TwoLayer.collection(c.act()::d1, c.u(), c.w()), () -> {
             NetCase.Hp h = c.hp();
             return h.net.collection(c.act()::d1, h.u, h.w);
@@ -289,7 +289,7 @@ final class GradientClaims {
 
     static Evidence zeroBlocks(NetCase c) {
         int zeros = (int) Arrays.stream(c.theta()).filter(t -> t == 0).count();
-        Ranks.RankReport rd = Ranks.rank(c.matrixD(), () -> c.hp().matrixD());
+        Ranks.RankReport rd = c.rankD();
         return Ranks.atMost("rank D <= (n - #zero theta_j) d", rd, (c.width() - zeros) * c.d());
     }
 }

@@ -56,6 +56,23 @@ public record NetCase(String activation, double[][] u, double[] v, double[][] w,
         return TwoLayer.matrixD(act(), u, w, theta);
     }
 
+    /**
+     * rank D (3.3) decided as {@link Ranks#rank}, and from 60-digit values whenever a deficiency is seen while h' is
+     * saturated at some pre-activation (its double values lost their variation).
+     */
+    public Ranks.RankReport rankD() {
+        Ranks.RankReport r = Ranks.rank(matrixD(), () -> hp().matrixD());
+        PaperActivation a = act();
+        boolean exact = a.derivativePieces().stream().anyMatch(p -> p.form() == PaperActivation.Form.AFFINE);
+        if (r.hpRank() == null && r.rank() < Math.min(nPoints(), width() * d()) && a.hasHighPrecision() && !exact
+                && Ranks.saturated(a::d1, a::d2, TwoLayer.preActivations(u, w))) {
+            int hr = Ranks.hpRank(hp().matrixD());
+            return new Ranks.RankReport(hr, r.doubleRank(), hr, r.sigmaMax(), r.sigmaMinKept(), r.sigmaMaxDropped(), r.tolerance(),
+                    "60-digit elimination (h' saturates to double precision at some pre-activation)");
+        }
+        return r;
+    }
+
     public NetCase withTheta(double[] t) {
         return new NetCase(activation, u, v, w, t);
     }

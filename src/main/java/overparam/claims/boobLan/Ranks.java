@@ -64,9 +64,7 @@ public final class Ranks {
         }
         if (!ambiguous) return new RankReport(r, r, null, smax, kept, dropped, tol, "double SVD, clear gap");
         if (hp == null) return new RankReport(r, r, null, smax, kept, dropped, tol, "double SVD, singular value near tolerance (no high-precision route)");
-        long t0 = System.nanoTime();
-        int hr = new HighPrecision().rank(hp.get());
-        if (Boolean.getBoolean("boobLan.debugRanks")) System.err.printf("HP rank %dx%d: %d (double %d, kept %.2e dropped %.2e tol %.2e) %.0f ms%n", m, n, hr, r, kept / smax, dropped / smax, tol / smax, (System.nanoTime() - t0) / 1e6);
+        int hr = hpRank(hp.get());
         return new RankReport(hr, r, hr, smax, kept, dropped, tol, "60-digit elimination (double SVD undecided)");
     }
 
@@ -97,9 +95,43 @@ public final class Ranks {
         return b;
     }
 
-    /** Always the 60-digit rank (certificates). */
+    /**
+     * The 60-digit rank (certificates, undecided cases): rows and columns are first scaled by their largest |entry| (twice),
+     * so a row of size 1e-89 next to one of size 1e-21 is not dropped by a tolerance relative to the largest entry.
+     */
     public static int hpRank(Dfp[][] a) {
-        return new HighPrecision().rank(a);
+        Dfp[][] b = new Dfp[a.length][];
+        for (int i = 0; i < a.length; i++) b[i] = a[i].clone();
+        for (int pass = 0; pass < 2; pass++) {
+            for (Dfp[] row : b) {
+                Dfp m = row[0].getZero();
+                for (Dfp x : row) if (x.abs().greaterThan(m)) m = x.abs();
+                if (m.isZero()) continue;
+                for (int j = 0; j < row.length; j++) row[j] = row[j].divide(m);
+            }
+            for (int j = 0; j < b[0].length; j++) {
+                Dfp m = b[0][j].getZero();
+                for (Dfp[] row : b) if (row[j].abs().greaterThan(m)) m = row[j].abs();
+                if (m.isZero()) continue;
+                for (Dfp[] row : b) row[j] = row[j].divide(m);
+            }
+        }
+        return new HighPrecision().rank(b);
+    }
+
+    /**
+     * Some pre-activation z where g has lost its variation to double rounding: |g'(z)| max(1, |z|) < 1e3 eps |g(z)|, or
+     * g(z) = g'(z) = 0 (1 - tanh^2 underflows to 0 beyond z = 19). A rank deficiency computed from such values may be an
+     * artefact of the evaluation, so it is re-decided from 60-digit values.
+     */
+    static boolean saturated(java.util.function.DoubleUnaryOperator g, java.util.function.DoubleUnaryOperator gp, double[][] z) {
+        for (double[] row : z)
+            for (double x : row) {
+                double v = g.applyAsDouble(x), dv = gp.applyAsDouble(x);
+                if (v == 0 && dv == 0) return true;
+                if (v != 0 && Math.abs(dv) * Math.max(1, Math.abs(x)) < 1e3 * Linalg.EPS * Math.abs(v)) return true;
+            }
+        return false;
     }
 
     /** Evidence "observed rank == claimed rank" with both in the details. */
