@@ -10,7 +10,6 @@ import overparam.linalg.HighPrecision;
 import overparam.linalg.Linalg;
 import overparam.report.Json;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.*;
 
@@ -450,9 +449,5 @@ public final class BoobLanSearch {
         System.out.println(json);
         if (args.length > 5) Json.write(Path.of(args[5]), out);
         System.exit(cert.certified() ? 0 : 1);
-    }
-
-    static BigDecimal bd(double x) {
-        return new BigDecimal(x);
     }
 }

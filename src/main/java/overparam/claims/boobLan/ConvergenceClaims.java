@@ -1,7 +1,6 @@
 package overparam.claims.boobLan;
 
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import overparam.claims.*;
 import overparam.data.DataArbitraries;

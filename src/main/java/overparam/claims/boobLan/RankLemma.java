@@ -171,13 +171,17 @@ final class RankLemma {
                 r.number("fatCantor.d" + d + "N" + nPts + ".rate", e.rate());
                 r.number("fatCantor.d" + d + "N" + nPts + ".ciLow", e.ciLow());
             }
+            Counterexample cx = null;
             if (first != null) {
                 worst = first.evidence();
                 r.number("fatCantor.firstFailure.observedRank", worst.lhs());
                 r.number("fatCantor.firstFailure.claimedRank", worst.rhs());
+                // one draw is no certificate (x in K_26 may still lie in a deeper gap); the rates above are the evidence
+                cx = new Counterexample(prop.name(), prop.generator(), first.seed(), overparam.report.Json.tree(first), overparam.report.Json.tree(first),
+                        0, 0, 0, worst, worst, null, null);
             }
             addTable(r, ctx);
-            return List.of(BoobLanClaim.outcome(prop, trials, worst, first, null, ctx.seedFor(id() + "#fat-cantor"), System.currentTimeMillis() - start));
+            return List.of(BoobLanClaim.outcome(prop, trials, worst, first, cx, ctx.seedFor(id() + "#fat-cantor"), System.currentTimeMillis() - start));
         }
 
         /** The rank table at d = 2..5, one seeded draw per cell: observed next to the catalogue's value. */
