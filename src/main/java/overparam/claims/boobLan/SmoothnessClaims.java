@@ -90,6 +90,23 @@ final class SmoothnessClaims {
                 Evidence.ge("(5.16) min_i 2n L_hh'^2 ||v-u||^2 - ||h'(v)h(v)^T - h'(u)h(u)^T||_F^2", worst516, 0, tol * tol + tol));
     }
 
+    /** 60-digit ||grad_W f(W1) - grad_W f(W2)||_F / ||W1 - W2||_F. */
+    static org.hipparchus.dfp.Dfp hpRatio(PairCase c) {
+        overparam.linalg.HighPrecision hp = new overparam.linalg.HighPrecision();
+        TwoLayerHp net = new TwoLayerHp(hp, c.act());
+        org.hipparchus.dfp.Dfp[][] u = hp.of(c.u()), w1 = hp.of(c.w1()), w2 = hp.of(c.w2());
+        org.hipparchus.dfp.Dfp[] v = hp.of(c.v()), t = hp.of(c.theta());
+        org.hipparchus.dfp.Dfp[][] g1 = net.gradW(u, v, w1, t), g2 = net.gradW(u, v, w2, t);
+        org.hipparchus.dfp.Dfp num = hp.zero(), den = hp.zero();
+        for (int j = 0; j < g1.length; j++)
+            for (int k = 0; k < g1[0].length; k++) {
+                org.hipparchus.dfp.Dfp a = g1[j][k].subtract(g2[j][k]), b = w1[j][k].subtract(w2[j][k]);
+                num = num.add(a.multiply(a));
+                den = den.add(b.multiply(b));
+            }
+        return num.sqrt().divide(den.sqrt());
+    }
+
     /** Negative-control pairs for ReLU: W1 puts z_ij at +eps, W2 at -eps (a kink crossed by ||W2 - W1|| = 2 eps / ||u^i||). */
     static Arbitrary<PairCase> kinkPairs() {
         return Combinators.combine(DataArbitraries.ints(1, 3), DataArbitraries.ints(1, 9), Arbitraries.doubles().between(-9, -3), DataArbitraries.seeds())
@@ -144,7 +161,10 @@ final class SmoothnessClaims {
                                 Evidence e = lipschitz(c);
                                 double b = Lipschitz.bound(PaperActivations.TANH.supD2(), 1, c.u(), c.v(), c.theta().length, TwoLayer.maxAbs(c.theta()), TwoLayer.norm(c.theta()));
                                 return Evidence.le("ReLU ratio <= bound with finite constants", e.lhs(), b, e.tolerance());
-                            }).expectRefuted().tries(10).build());
+                            }).certify((c, e) -> Certificate.of("60-digit gradients", 60,
+                                    new java.math.BigDecimal(e.rhs()).subtract(overparam.linalg.HighPrecision.toBigDecimal(hpRatio(c))), new java.math.BigDecimal("1e-40"),
+                                    "60-digit ratio " + hpRatio(c).toDouble() + " vs " + e.rhs()))
+                            .expectRefuted().tries(10).build());
         }
 
         @Override
@@ -205,7 +225,7 @@ final class SmoothnessClaims {
                     Property.of("control-L-zero", PairCase.class)
                             .description("negative control: L = 0 (a linear model of f) must fail")
                             .generator("as two-sided", pairs(List.of("tanh", "sigmoid")))
-                            .check(c -> descent(c, 0)).expectRefuted().tries(10).build());
+                            .check(c -> descent(c, 0)).certify(SmoothnessClaims::certifyLinearModel).expectRefuted().tries(10).build());
         }
     }
 
@@ -220,6 +240,18 @@ final class SmoothnessClaims {
         double lhs = Math.abs(f2 - f1 - inner), rhs = l / 2 * Math.pow(TwoLayer.frob(dw), 2);
         double tol = Linalg.tolerance(Math.abs(f1) + Math.abs(f2) + Math.abs(inner), c.u().length);
         return Evidence.le("|f(W2) - f(W1) - <grad f(W1), W2 - W1>| <= (L/2) ||W2 - W1||^2", lhs, rhs, tol).with("L", l);
+    }
+
+    /** 60 digits: |f(W2) - f(W1) - <grad f(W1), W2 - W1>| > 0 = (L/2)||W2 - W1||^2 at L = 0. */
+    static Certificate certifyLinearModel(PairCase c, Evidence e) {
+        NetCase a = new NetCase(c.activation(), c.u(), c.v(), c.w1(), c.theta()), b = a.withW(c.w2());
+        NetCase.Hp ha = a.hp(), hb = b.hp();
+        org.hipparchus.dfp.Dfp[][] g = ha.net.gradW(ha.u, ha.v, ha.w, ha.theta);
+        org.hipparchus.dfp.Dfp inner = ha.hp.zero();
+        for (int j = 0; j < g.length; j++) for (int k = 0; k < g[0].length; k++) inner = inner.add(g[j][k].multiply(hb.w[j][k].subtract(ha.w[j][k])));
+        org.hipparchus.dfp.Dfp gap = hb.loss().subtract(ha.loss()).subtract(inner).abs();
+        return Certificate.of("60-digit losses and gradient", 60, overparam.linalg.HighPrecision.toBigDecimal(gap).negate(), new java.math.BigDecimal("1e-40"),
+                "60-digit |f(W2) - f(W1) - <grad, dW>| = " + gap.toDouble());
     }
 
     static Evidence stepForm(StepCase s) {
@@ -305,6 +337,20 @@ final class SmoothnessClaims {
                             .generator("softplus, W scale 30", thetaPairs(List.of("softplus"), 30))
                             .check(t -> Evidence.le("lambda_max((1/N) sum h h^T) <= 100 n", Linalg.lambdaMax(TwoLayer.matrix(TwoLayer.hessTheta(t.net().act(), t.net().u(), t.net().w()))),
                                     100.0 * t.net().width(), 0))
+                            .certify((t, e) -> {
+                                overparam.linalg.HighPrecision hp = new overparam.linalg.HighPrecision();
+                                TwoLayerHp net = new TwoLayerHp(hp, t.net().act());
+                                org.hipparchus.dfp.Dfp[][] z = net.preActivations(hp.of(t.net().u()), hp.of(t.net().w()));
+                                int n = t.net().width(), nPts = t.net().nPoints();
+                                org.hipparchus.dfp.Dfp[][] a = new org.hipparchus.dfp.Dfp[n][n];
+                                for (int j = 0; j < n; j++) for (int l = 0; l < n; l++) a[j][l] = hp.zero();
+                                for (int i = 0; i < nPts; i++)
+                                    for (int j = 0; j < n; j++)
+                                        for (int l = 0; l < n; l++) a[j][l] = a[j][l].add(t.net().act().phi(z[i][j]).multiply(t.net().act().phi(z[i][l])).divide(nPts));
+                                org.hipparchus.dfp.Dfp lmax = hp.lambdaMax(a);
+                                return Certificate.of("60-digit inertia bisection", 60, new java.math.BigDecimal(100.0 * n).subtract(overparam.linalg.HighPrecision.toBigDecimal(lmax)),
+                                        new java.math.BigDecimal("1e-30"), "60-digit lambda_max = " + lmax.toDouble());
+                            })
                             .expectRefuted().tries(20).build());
         }
     }
