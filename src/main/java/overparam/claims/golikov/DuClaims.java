@@ -603,8 +603,9 @@ final class DuClaims {
                 }
             Dfp num = hp.dot(c, hp.multVec(h, c)), den = hp.dot(c, c);
             Dfp rayleigh = num.divide(den);
-            return Checks.of(hp, "Dfp Rayleigh quotient of the explicit null vector (an upper bound on lambda0), minus 1e-45",
-                    rayleigh.subtract(hp.of("1e-45")), "lambda0 <= " + SigmoidClaims.brief(rayleigh.abs()) + " (x_i renormalised in 60 digits)");
+            return Checks.of(hp, "Dfp Rayleigh quotient of the explicit null vector (an upper bound on lambda0) minus 1e-30, "
+                            + "the level a positive lambda0 would have to clear at 60 digits",
+                    rayleigh.subtract(hp.of("1e-30")), "lambda0 <= " + SigmoidClaims.brief(rayleigh.abs()) + " (x_i renormalised in 60 digits)");
         }
     }
 }

@@ -78,11 +78,14 @@ final class Fitting {
         return new Fit(theta, 0.5 * rn * rn, Linalg.norm(model.gradient(theta, r)), iterations);
     }
 
-    /** Polak-Ribiere non-linear conjugate gradient minimising f (with exact gradient) from x0. */
+    /**
+     * Polak-Ribiere non-linear conjugate gradient minimising f (with exact gradient) from x0, stopping when
+     * {@code converged} accepts (iteration, previous, current); null if the iteration budget runs out first.
+     */
     static PointValuePair conjugateGradient(ToDoubleFunction<double[]> f, Function<double[], double[]> gradient, double[] x0,
-                                            int maxIterations) {
+                                            int maxIterations, org.hipparchus.optim.ConvergenceChecker<PointValuePair> converged) {
         NonLinearConjugateGradientOptimizer cg = new NonLinearConjugateGradientOptimizer(
-                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, new SimpleValueChecker(1e-15, 1e-300));
+                NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, converged);
         try {
             return cg.optimize(new MaxEval(Integer.MAX_VALUE), new MaxIter(maxIterations),
                     new ObjectiveFunction(f::applyAsDouble), new ObjectiveFunctionGradient(gradient::apply),
@@ -90,5 +93,10 @@ final class Fitting {
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
             return null;
         }
+    }
+
+    /** Stops when the relative change of the value is below 1e-13 (a finite minimiser reached to rounding). */
+    static org.hipparchus.optim.ConvergenceChecker<PointValuePair> valueConverged() {
+        return new SimpleValueChecker(1e-13, 1e-300);
     }
 }

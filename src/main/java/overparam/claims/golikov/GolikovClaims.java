@@ -44,6 +44,13 @@ public final class GolikovClaims implements ClaimProvider {
                 new DuClaims.LocalStability(),
                 new DuClaims.Movement(),
                 new DuClaims.ContinuityArgument(),
+                new DuRemarks.SigmoidAndTrainedA(),
+                new DuRemarks.GradientNorms(),
+                new OptimisationRemarks.DimensionFreeRate(),
+                new DuRemarks.HessianPsd(),
+                new OptimisationRemarks.NoCrossEntropyMinimiser(),
+                new DuRemarks.ClusterConjecture(),
+                new WidthExperiment(),
                 new SigmoidClaims.NonSmoothRemark());
     }
 }

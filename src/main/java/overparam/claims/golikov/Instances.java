@@ -126,4 +126,7 @@ public final class Instances {
 
     /** K11: two Gaussian classes in R^d (means +-shift e_1), n points, {@code overlap} flips a fraction of labels. */
     public record TwoClasses(int d, int n, double shift, boolean overlap, long seed) {}
+
+    /** Two scalars (a pair of points on a line, or (a, w) of a one-neuron net). */
+    public record Scalars(double first, double second) {}
 }

@@ -259,8 +259,8 @@ final class NguyenHeinClaims {
         @Override
         public List<Property<?>> properties(Params p) {
             int starts = p.integer("starts");
-            var search = Combinators.combine(Gen.ints(2, 3), Gen.ints(3, 5), Gen.ints(1, 2), Gen.seeds()).as((d0, m, out, seed) ->
-                    new DeepSigmoid(new int[] {d0, m, 2, out}, 1, m, "gaussian", 1.0, seed));
+            var search = Combinators.combine(Gen.ints(2, 3), Gen.ints(3, 5), Gen.seeds()).as((d0, m, seed) ->
+                    new DeepSigmoid(new int[] {d0, m, 2, 2}, 1, m, "gaussian", 1.0, seed));
             return List.of(
                     Property.of("degenerate-bad-minima-exist", SplitUnit.class)
                             .description("conjecture (b): the split-unit local minima of C12 (any width k >= m) have a Hessian "
@@ -272,8 +272,8 @@ final class NguyenHeinClaims {
                     Property.of("relaxed-condition-3-search", DeepSigmoid.class)
                             .description("conjecture (a): search for a counterexample to the relaxation (rk F_1 = m, d_3 <= d_2, "
                                     + "positive loss, partial Hessian in W_{2:3} non-singular and PSD, gradient ~ 0): "
-                                    + starts + " Levenberg-Marquardt starts per architecture [d0, m, 2, 1..2]")
-                            .generator("d0 in [2,3], m in [3,5], d2 = 2, d3 in [1,2], Gaussian X, Y", search)
+                                    + starts + " Levenberg-Marquardt starts per architecture [d0, m, 2, 2], half of them from a rank-one W_3")
+                            .generator("d0 in [2,3], m in [3,5], widths [d0, m, 2, 2], Gaussian X, Y", search)
                             .check(s -> searchRelaxation(s, starts)).tries(4).build());
         }
 
@@ -292,14 +292,23 @@ final class NguyenHeinClaims {
             double[][] xs = DeepLinear.samples(x), ys = DeepLinear.samples(y);
             LeastSquaresModel model = net.model(xs, ys);
             Random rng = new Random(s.seed() + 21);
-            int positive = 0, counterexamples = 0;
+            int positive = 0, stationary = 0, counterexamples = 0;
             double ny = Checks.fro(y);
+            int[] dims = s.dims();
             for (int t = 0; t < starts; t++) {
-                Fitting.Fit fit = Fitting.levenbergMarquardt(model, net.initFanIn(rng, 1.5), 300);
+                double[] theta0 = net.initFanIn(rng, 1.5);
+                if (t % 2 == 1 && dims[3] >= 2) {
+                    // start with a rank-one output layer W_3 = u v^T: the rank-deficient case the relaxation admits
+                    double[] u = {rng.nextGaussian(), rng.nextGaussian()};
+                    for (int o = 0; o < dims[3]; o++)
+                        for (int j = 0; j < dims[2]; j++) theta0[net.weightIndex(2, o, j)] = u[o % 2] * theta0[net.weightIndex(2, 0, j)];
+                }
+                Fitting.Fit fit = Fitting.levenbergMarquardt(model, theta0, 300);
                 if (fit.loss() <= 1e-12 * ny * ny) continue;
                 positive++;
                 Checks.SecondOrder so = Checks.secondOrder(net, fit.theta(), xs, ys);
                 if (!so.stationary(1e-8)) continue;
+                stationary++;
                 DeepSigmoidNet.Layers layers = DeepSigmoidNet.layers(net, fit.theta(), x);
                 if (Linalg.rank(layers.f()[1]) < s.m()) continue;
                 DMatrixRMaj part = DeepSigmoidNet.block(net.lossHessian(fit.theta(), xs, ys), DeepSigmoidNet.indices(net, 2));
@@ -308,7 +317,7 @@ final class NguyenHeinClaims {
                 if (ev[0] > 1e-8 * hn) counterexamples++;
             }
             return Evidence.eq("counterexamples to the relaxed condition 3 found", counterexamples, 0, 0)
-                    .with("positive-loss end points", positive).with("starts", starts);
+                    .with("positive-loss end points", positive).with("stationary positive-loss end points", stationary).with("starts", starts);
         }
     }
 

@@ -25,8 +25,8 @@ final class SaddleClaims extends PropertyClaim {
 
     @Override
     public List<ParamSpec> parameters() {
-        return List.of(ParamSpec.integer("starts", 400, "random initial points per run"),
-                ParamSpec.integer("steps", 10000, "GD steps per start"));
+        return List.of(ParamSpec.integer("starts", 200, "random initial points per run"),
+                ParamSpec.integer("steps", 5000, "GD steps per start"));
     }
 
     @Override

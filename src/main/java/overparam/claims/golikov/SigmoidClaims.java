@@ -224,7 +224,7 @@ final class SigmoidClaims {
 
         @Override
         public List<ParamSpec> parameters() {
-            return List.of(ParamSpec.integer("draws", 200, "random W1 per dataset"));
+            return List.of(ParamSpec.integer("draws", 50, "random W1 per dataset"));
         }
 
         @Override
