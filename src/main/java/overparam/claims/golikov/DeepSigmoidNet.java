@@ -58,7 +58,6 @@ final class DeepSigmoidNet {
 
     /** Flat indices of the parameters of layers W_{from..H} (paper numbering). */
     static int[] indices(DeepNet net, int from) {
-        int[] dims = net.widths();
         int start = net.weightIndex(from - 1, 0, 0);
         int[] idx = new int[net.parameterCount() - start];
         for (int i = 0; i < idx.length; i++) idx[i] = start + i;

@@ -6,7 +6,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.dfp.Dfp;
 import overparam.claims.*;
 import overparam.claims.golikov.Instances.DuSetup;
-import overparam.gauss.BinomialInterval;
 import overparam.gauss.Fits;
 import overparam.gauss.GaussianExpectation;
 import overparam.linalg.HighPrecision;

@@ -1,6 +1,5 @@
 package overparam.claims.golikov;
 
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -15,7 +15,6 @@ import overparam.nn.Activation;
 import overparam.nn.Activations;
 import overparam.nn.DeepNet;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 

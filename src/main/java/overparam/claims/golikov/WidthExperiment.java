@@ -7,7 +7,6 @@ import overparam.report.Plots;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -213,9 +212,5 @@ final class WidthExperiment extends TrendClaim {
 
     static double[] col(List<double[]> pts, int c) {
         return pts.stream().mapToDouble(q -> q[c]).toArray();
-    }
-
-    static String describe(double[] v) {
-        return Arrays.toString(v);
     }
 }
