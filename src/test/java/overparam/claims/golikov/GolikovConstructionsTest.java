@@ -1,0 +1,48 @@
+package overparam.claims.golikov;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import overparam.linalg.Linalg;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Extra assertions on the golikov constructions beyond the claim verdicts. */
+class GolikovConstructionsTest {
+    /** The Yu-Chen counterexample shrinks to two points and two hidden units, and survives 60 digits. */
+    @Test
+    void splitUnitMinimumIsTwoByTwoAndCertified() {
+        Instances.SplitUnit u = new Instances.SplitUnit(new double[] {1.381507, 1.852064}, new double[] {0.416913, -1.291739}, "sigmoid", 2);
+        UnitSplitting.Embedding e = UnitSplitting.analyse(u);
+        assertThat(e.localMinimum()).isTrue();
+        assertThat(e.loss()).isGreaterThan(0.69);
+        assertThat(e.zeroLossFit()).isLessThan(1e-20);
+        UnitSplitting.HighPrecisionCheck c = UnitSplitting.certify(u, e);
+        assertThat(c.localMinimum()).isTrue();
+    }
+
+    /** K1 reproduces a rank-2 matrix through a depth-4 bottleneck of width 2. */
+    @Test
+    void factorisationReproducesTheProduct() {
+        Random rng = new Random(3);
+        DMatrixRMaj r = Linalg.mult(DeepLinear.gaussian(5, 2, rng), DeepLinear.gaussian(2, 4, rng));
+        List<DMatrixRMaj> ws = DeepLinear.factorise(r, new int[] {4, 3, 2, 6, 5});
+        assertThat(Linalg.frobenius(Linalg.minus(DeepLinear.product(ws), r))).isLessThan(1e-12 * Linalg.frobenius(r));
+    }
+
+    /** K2: the descent curve at a non-top critical point follows the closed-form loss. */
+    @Test
+    void descentCurveMatchesItsClosedForm() {
+        Random rng = new Random(5);
+        DMatrixRMaj x = DeepLinear.gaussian(4, 9, rng), y = DeepLinear.gaussian(3, 9, rng);
+        DeepLinear.RankConstrained rc = new DeepLinear.RankConstrained(x, y);
+        int[] notTop = {1};
+        for (double t : new double[] {0.01, 0.1, 0.5}) {
+            double loss = DeepLinear.loss(rc.descentCurve(notTop, 1, 0, t), x, y);
+            assertThat(loss).isCloseTo(rc.descentCurveLoss(notTop, 1, 0, t), org.assertj.core.data.Offset.offset(1e-10));
+            assertThat(loss).isLessThan(DeepLinear.loss(rc.critical(notTop), x, y));
+        }
+    }
+}
