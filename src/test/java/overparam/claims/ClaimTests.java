@@ -40,10 +40,13 @@ public final class ClaimTests {
         VerdictCollector.record(r);
         AllureClaim.label(r);
         assertThat(r.expected()).as("%s is an open claim: settle it in resources/claims/expectations/<paper>.tsv", id).isNotNull();
-        for (PropertyOutcome p : r.properties())
+        for (PropertyOutcome p : r.properties()) {
+            // a statement part refuted is the expected outcome of a claim the project expects REFUTED
+            if (r.expected() == Verdict.REFUTED && p.expected() == Verdict.HOLDS && p.refuted()) continue;
             assertThat(p.asExpected()).as("%s / %s: expected %s, got %s%s", id, p.name(), p.expected(), p.verdict(),
                     p.refuted() ? " with counterexample " + Json.write(p.counterexample().shrunk()) + " (seed " + p.counterexample().seed()
                             + ", generator " + p.generator() + ")" : " in " + p.tries() + " tries").isTrue();
+        }
         assertThat(r.verdict()).as("%s: %s", id, r.summary()).isEqualTo(r.expected());
         return r;
     }
