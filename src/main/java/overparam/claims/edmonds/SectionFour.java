@@ -297,6 +297,7 @@ final class SectionFour {
         public List<Property<?>> properties(Params p) {
             NetCase.Spec s = NetCase.Spec.of().layers(1, 3).widths(1, 8).inputDim(1, 6).points(1, 8).scales(0.5, 1.0, 2.0).bias(true);
             NetCase.Spec dup = s.inputs("duplicates").points(2, 8);
+            NetCase.Spec anti = s.layers(2, 2).widths(8, 12).inputDim(2, 6).inputs("antipodal").points(4, 8).bias(false);
             return List.of(
                     Property.of("rank-D", NetCase.class).description("M' >= D, distinct generic inputs, biases: rank J = D (SVD rank, tolerance max(D,M') eps sigma_max)")
                             .generator(s.describe(), NetCase.arbitrary(s))
@@ -305,7 +306,11 @@ final class SectionFour {
                             .check(RankD::check).certify(RankD::certify).tries(60).build(),
                     Property.of("control-duplicates", NetCase.class).description("negative control: duplicate inputs give equal rows of J")
                             .generator(dup.describe(), NetCase.arbitrary(dup)).hypotheses(c -> c.parameterCount() >= c.d() ? null : "needs M' >= D")
-                            .check(RankD::check).certify(RankD::certify).expectRefuted().tries(5).build());
+                            .check(RankD::check).certify(RankD::certify).expectRefuted().tries(5).build(),
+                    Property.of("control-antipodal-bias-free", NetCase.class)
+                            .description("negative control: p antipodal pairs, one hidden layer, no bias, M' >= D: the outputs obey logit NN(a) + logit NN(-a) = "
+                                    + "sum_j v_j for every pair, so rank J <= D - p + 1 for every width")
+                            .generator(anti.describe(), NetCase.arbitrary(anti)).check(RankD::check).certify(RankD::certify).expectRefuted().tries(5).build());
         }
 
         static Evidence check(NetCase c) {

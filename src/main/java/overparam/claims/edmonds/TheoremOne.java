@@ -220,11 +220,19 @@ final class TheoremOne {
             double eps = p.real("eps");
             NetCase.Spec spec = NetCase.Spec.of().layers(1, 1).inputDim(1, 3).points(3, 8).scales(1.0).inputs("gaussian")
                     .targets("interior");
+            NetCase.Spec anti = NetCase.Spec.of().layers(2, 2).widths(8, 16).inputDim(2, 4).points(4, 4).scales(1.0).inputs("antipodal").bias(false);
             return List.of(Property.of("reaches-eps", GdCase.class)
                     .description("Theorem 1's conclusion Error_T <= eps after " + steps + " steps of the paper's GD, for M' < D")
                     .generator(spec.describe() + "; C0 = 2, c_aaah = 1", GdCase.arbitrary(spec, List.of(2.0), List.of(1.0), steps))
                     .hypotheses(g -> g.net().parameterCount() < g.net().d() ? null : "needs M' < D")
-                    .check(g -> reaches(g, eps)).certify((g, e) -> certifyFinalError(g, eps)).tries(10).build());
+                    .check(g -> reaches(g, eps)).certify((g, e) -> certifyFinalError(g, eps)).tries(10).build(),
+                    Property.of("control-antipodal-bias-free", GdCase.class)
+                            .description("negative control (catalogue section 5 item 4): data (a, -a, b, -b), targets (0.9, 0.9, 0.1, 0.1), one hidden layer "
+                                    + "with M >= D and no biases; logit NN(a) + logit NN(-a) = sum_j v_j for every pair, so inf Error = 0.64 for every M")
+                            .generator(anti.describe() + "; targets (0.9, 0.9, 0.1, 0.1)", GdCase.arbitrary(anti, List.of(2.0), List.of(1.0), steps)
+                                    .map(g -> new GdCase(g.net().withTargets(new double[] {0.9, 0.9, 0.1, 0.1}), g.c0(), g.caaah(), g.steps())))
+                            .check(g -> reaches(g, eps).with("logit-sum gap at the end", logitGap(g))).certify((g, e) -> certifyFinalError(g, eps))
+                            .expectRefuted().tries(3).build());
         }
 
         static Evidence reaches(GdCase g, double eps) {
@@ -235,6 +243,18 @@ final class TheoremOne {
             return Evidence.le("Error_T <= eps", run.finalError(), eps, 64 * overparam.linalg.Linalg.EPS * c.d())
                     .with("M'", c.parameterCount()).with("D", c.d()).with("finalKappa", run.kappa()[Math.max(0, run.steps() - 1)])
                     .with("max_m |cos alpha_m| at the end", maxCos).with("steps", run.steps());
+        }
+
+        /** logit NN(a) + logit NN(-a) - logit NN(b) - logit NN(-b) at the final iterate (0 for bias-free one-hidden-layer nets). */
+        static double logitGap(GdCase g) {
+            NetCase c = g.net();
+            double[] th = g.run().finalTheta();
+            double[] lg = new double[4];
+            for (int d = 0; d < 4; d++) {
+                double o = c.net().output(th, c.x()[d]);
+                lg[d] = Math.log(o / (1 - o));
+            }
+            return lg[0] + lg[1] - lg[2] - lg[3];
         }
 
         /** The final Error recomputed in 60 digits at the final iterate. */
