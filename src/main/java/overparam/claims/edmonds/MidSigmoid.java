@@ -102,12 +102,14 @@ final class MidSigmoid {
             }
         }
         r.number(name + " running mean", means.toString());
-        int pp = Math.min(400, sorted.length);
-        double[] t = new double[pp], surv = new double[pp];
-        for (int i = 0; i < pp; i++) {
-            int idx = (int) ((long) i * sorted.length / pp);
-            t[i] = Math.max(sorted[idx], 1e-12);
-            surv[i] = 1 - (double) idx / sorted.length;
+        java.util.TreeSet<Integer> ranks = new java.util.TreeSet<>();
+        for (int i = 0; i < 300; i++) ranks.add((int) ((long) i * sorted.length / 300));
+        for (int i = Math.max(0, sorted.length - 200); i < sorted.length; i++) ranks.add(i);
+        double[] t = new double[ranks.size()], surv = new double[ranks.size()];
+        int q = 0;
+        for (int idx : ranks) {
+            t[q] = Math.max(sorted[idx], 1e-12);
+            surv[q++] = 1 - (double) idx / sorted.length;
         }
         double tRef = Experiments.quantile(sorted, 0.9);
         Experiments.plot(ctx, r, name.replaceAll("[^A-Za-z0-9]", "") + "-survival.png", "edmonds: survival P(" + name + " > t)", "t", "P(> t)", true, true,
