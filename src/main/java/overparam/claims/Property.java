@@ -26,6 +26,14 @@ public final class Property<I> {
     private final Verdict expected;
     private final SearchSpace<I> searchSpace;
 
+    /**
+     * Coordinate search and JSON shrinking are opt-in: an instance's numbers often carry invariants its generator
+     * guarantees but its hypotheses do not state (|slope| <= B, a step size > 0), and moving them freely would report
+     * false refutations or run away. A property declares {@code search(SearchSpace.coordinates())} (or a projected or
+     * parameter space) once its hypotheses state everything the check relies on.
+     */
+    public static final String UNDECLARED = "no search space declared (coordinate moves opt in with Property.Builder.search)";
+
     private Property(Builder<I> b) {
         this.name = Objects.requireNonNull(b.name);
         this.description = b.description;
@@ -38,7 +46,7 @@ public final class Property<I> {
         this.tries = b.tries;
         this.shrinkEvaluations = b.shrinkEvaluations;
         this.expected = b.expected;
-        this.searchSpace = b.searchSpace != null ? b.searchSpace : SearchSpace.coordinates();
+        this.searchSpace = b.searchSpace != null ? b.searchSpace : SearchSpace.none(UNDECLARED);
     }
 
     public static <I> Builder<I> of(String name, Class<I> type) {

@@ -164,6 +164,10 @@ public final class JsonSearchSpace<I> implements SearchSpace<I> {
 
     /** A floating-point leaf: its container, key or index, and the field path of its enclosing field. */
     record Leaf(List<Object> steps, String field) {
+        boolean insideArray() {
+            return steps.stream().anyMatch(st -> st instanceof Integer);
+        }
+
         double get(JsonNode root) {
             return node(root, steps).asDouble();
         }
@@ -183,8 +187,16 @@ public final class JsonSearchSpace<I> implements SearchSpace<I> {
     }
 
     /** Floating-point leaves of the tree in document order, keeping those whose field passes {@code keep}. */
+    /**
+     * The movable leaves. When the instance holds arrays of numbers (data, weights), only their entries are
+     * coordinates: scalar fields beside them are parameters that size the computation (step sizes, radii, counts),
+     * and moving them toward 0 can make a check run away. An instance of scalars only is a point: all of it moves.
+     */
     static void collect(JsonNode root, String field, List<Leaf> out, java.util.function.Predicate<String> keep) {
-        collect(root, new ArrayList<>(), field, out, keep);
+        List<Leaf> all = new ArrayList<>();
+        collect(root, new ArrayList<>(), field, all, keep);
+        boolean arrays = all.stream().anyMatch(Leaf::insideArray);
+        for (Leaf l : all) if (!arrays || l.insideArray()) out.add(l);
     }
 
     private static void collect(JsonNode n, List<Object> steps, String field, List<Leaf> out, java.util.function.Predicate<String> keep) {

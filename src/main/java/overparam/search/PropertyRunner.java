@@ -23,6 +23,8 @@ public final class PropertyRunner {
     private static final int GEN_SIZE = 1000;
     private static final int RESTARTS = 400;
     private static final long SHRINK_SAFETY_MILLIS = 20_000;
+    /** Mean check cost above which coordinate search and JSON shrinking are skipped. */
+    static final long COORDINATE_WORK_LIMIT_MILLIS = 50;
     private static final int SEARCH_STARTS = 4;
     /** Wall-clock budget of the search per claim, in milliseconds, shared by its searchable properties (default 20 s). */
     public static final String SEARCH_MILLIS = "harness.search.millis";
@@ -57,6 +59,7 @@ public final class PropertyRunner {
         JsonNode worstInstance = null;
         List<Tight<I>> tightest = new ArrayList<>();
         int rejected = 0, done = 0, draw = 0;
+        long checkNanos = 0;
         while (done < tries) {
             long trySeed = trySeed(baseSeed, draw++);
             Shrinkable<I> s = generator.next(new Random(trySeed));
@@ -69,13 +72,15 @@ public final class PropertyRunner {
             }
             done++;
             ctx.progress().update(claimId + " " + property.name(), done, tries);
+            long t0 = System.nanoTime();
             Evidence e = property.check(instance);
+            checkNanos += System.nanoTime() - t0;
             if (worst == null || e.slack() < worst.slack()) {
                 worst = e;
                 worstInstance = Json.tree(instance);
             }
             if (!e.holds()) {
-                Counterexample cx = counterexample(claimId, property, s, instance, e, trySeed, "sampling", ctx);
+                Counterexample cx = counterexample(claimId, property, s, instance, e, trySeed, "sampling", ctx, checkNanos / 1e6 / done);
                 return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
                         trySeed, done, rejected, e, worstInstance, cx, System.currentTimeMillis() - start, null);
             }
@@ -84,7 +89,11 @@ public final class PropertyRunner {
         SearchReport search = null;
         Counterexample cx = null;
         long seed = baseSeed;
-        if (ctx.search()) {
+        double meanCheckMillis = done == 0 ? 0 : checkNanos / 1e6 / done;
+        if (ctx.search() && meanCheckMillis > COORDINATE_WORK_LIMIT_MILLIS) {
+            search = SearchReport.skipped(property.searchSpace().toString(), "checks cost " + String.format("%.0f", meanCheckMillis) + " ms each (limit "
+                    + COORDINATE_WORK_LIMIT_MILLIS + " ms): coordinate search skipped");
+        } else if (ctx.search()) {
             List<I> starts = tightest.stream().map(Tight::instance).toList();
             AdversarialSearch.Result<I> r = AdversarialSearch.run(property, starts, new AdversarialSearch.Budget(searchEvaluations,
                     System.currentTimeMillis() + searchMillis), ctx.seedFor(claimId + "#" + property.name() + "#search"));
@@ -97,7 +106,7 @@ public final class PropertyRunner {
                 seed = tightest.get(0).seed();
                 String origin = "adversarial search from the " + starts.size() + " tightest sampled tries (tightest: seed " + seed + "), "
                         + search.evaluations() + " evaluations";
-                cx = counterexample(claimId, property, null, r.best(), r.bestEvidence(), seed, origin, ctx);
+                cx = counterexample(claimId, property, null, r.best(), r.bestEvidence(), seed, origin, ctx, meanCheckMillis);
             }
         }
         return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
@@ -129,7 +138,7 @@ public final class PropertyRunner {
      * property has a search space), certifies it, and saves it to the corpus.
      */
     static <I> Counterexample counterexample(String claimId, Property<I> property, Shrinkable<I> failing, I originalInstance,
-                                             Evidence e, long seed, String origin, RunContext ctx) {
+                                             Evidence e, long seed, String origin, RunContext ctx, double meanCheckMillis) {
         // shrinking is bounded by evaluations (deterministic); the clock is only a safety net for slow checks
         long deadline = System.currentTimeMillis() + SHRINK_SAFETY_MILLIS * ctx.level().multiplier;
         int budget = property.shrinkEvaluations();
@@ -140,7 +149,9 @@ public final class PropertyRunner {
                     Math.min(RESTARTS, budget), budget, deadline);
             path.addAll(shrunk.path());
         }
-        if (property.searchSpace().searchable()) {
+        // coordinate-level shrinking moves every number of the instance, including ones that size the computation
+        // (steps, iteration counts): only for cheap checks, where it cannot run away
+        if (property.searchSpace().searchable() && meanCheckMillis <= COORDINATE_WORK_LIMIT_MILLIS) {
             Candidates<I> c = new Candidates<>(property);
             path.addAll(JsonShrinker.structure(property, c, path.get(path.size() - 1), budget, deadline));
             path.addAll(JsonShrinker.numbers(property, c, path.get(path.size() - 1), budget, deadline));

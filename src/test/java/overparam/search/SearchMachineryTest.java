@@ -64,7 +64,7 @@ class SearchMachineryTest {
     @Test
     void searchFindsAViolationThatSamplingMisses() {
         Property<Point> p = Property.of("planted-ball", Point.class).generator("uniform [-1,1]^4", uniformPoints(4, -1, 1))
-                .check(SearchMachineryTest::awayFromTarget).certify(SearchMachineryTest::certifyAway).tries(200).build();
+                .check(SearchMachineryTest::awayFromTarget).certify(SearchMachineryTest::certifyAway).search(SearchSpace.coordinates()).tries(200).build();
         PropertyOutcome sampled = run(p, false);
         assertThat(sampled.refuted()).as("sampling alone").isFalse();
         assertThat(sampled.search()).isNull();
@@ -86,7 +86,7 @@ class SearchMachineryTest {
         // mean(x) <= 0.9 for x uniform in [-1, 1]^60: sampling sees means of about +-0.07; the violation needs every
         // coordinate moved, beyond the 24-dimensional subspaces a single CMA-ES run searches
         Property<Point> p = Property.of("planted-mean", Point.class).generator("uniform [-1,1]^60", uniformPoints(60, -1, 1))
-                .check(pt -> Evidence.le("mean(x) <= 0.9", java.util.Arrays.stream(pt.x()).average().orElseThrow(), 0.9, 0)).tries(100).build();
+                .check(pt -> Evidence.le("mean(x) <= 0.9", java.util.Arrays.stream(pt.x()).average().orElseThrow(), 0.9, 0)).search(SearchSpace.coordinates()).tries(100).build();
         PropertyOutcome o = run(p, true);
         assertThat(o.search().dimension()).isEqualTo(60);
         assertThat(o.refuted()).as("%s", o.search()).isTrue();
@@ -137,7 +137,7 @@ class SearchMachineryTest {
     void simplificationMovesNumbersToSimpleValues() {
         // x_1^2 + x_2^2 <= 1 on [-3, 3]^2: a violation simplifies to coordinates among 0, +-1, integers, small rationals
         Property<Point> p = Property.of("planted-disc", Point.class).generator("uniform [-3,3]^2", uniformPoints(2, -3, 3))
-                .check(pt -> Evidence.le("|x|^2 <= 1", pt.x()[0] * pt.x()[0] + pt.x()[1] * pt.x()[1], 1, 0)).tries(50).build();
+                .check(pt -> Evidence.le("|x|^2 <= 1", pt.x()[0] * pt.x()[0] + pt.x()[1] * pt.x()[1], 1, 0)).search(SearchSpace.coordinates()).tries(50).build();
         PropertyOutcome o = run(p, false);
         assertThat(o.refuted()).isTrue();
         JsonNode x = o.counterexample().shrunk().get("x");
@@ -167,7 +167,7 @@ class SearchMachineryTest {
     @Test
     void aRoundingOnlyViolationIsFragileNotCertified() {
         Property<Triple> p = Property.of("zero-tolerance-associativity", Triple.class).generator("uniform a, b, c in [0, 1)", triples())
-                .check(SearchMachineryTest::associative).certify(SearchMachineryTest::certifyAssociative).tries(200).build();
+                .check(SearchMachineryTest::associative).certify(SearchMachineryTest::certifyAssociative).search(SearchSpace.coordinates()).tries(200).build();
         PropertyOutcome o = run(p, false);
         assertThat(o.refuted()).isTrue();
         Counterexample cx = o.counterexample();
@@ -180,7 +180,7 @@ class SearchMachineryTest {
     @Test
     void withoutACertifierTheOutcomeSaysSoAndNeverCertified() {
         Property<Triple> p = Property.of("uncertifiable", Triple.class).generator("uniform a, b, c in [0, 1)", triples())
-                .check(SearchMachineryTest::associative).tries(200).build();
+                .check(SearchMachineryTest::associative).search(SearchSpace.coordinates()).tries(200).build();
         Counterexample cx = run(p, false).counterexample();
         assertThat(cx.certificate()).isNull();
         assertThat(cx.certification()).isEqualTo("uncertified: no high-precision route");
@@ -191,7 +191,7 @@ class SearchMachineryTest {
         // violations (x_0 < 0.45) exist only outside the hypotheses (x_0 >= 0.5)
         Property<Point> p = Property.of("hypotheses-fence", Point.class).generator("uniform [0,1]^2", uniformPoints(2, 0, 1))
                 .hypotheses(pt -> pt.x()[0] >= 0.5 ? null : "x_0 < 0.5")
-                .check(pt -> Evidence.ge("x_0 >= 0.45", pt.x()[0], 0.45, 0)).tries(100).build();
+                .check(pt -> Evidence.ge("x_0 >= 0.45", pt.x()[0], 0.45, 0)).search(SearchSpace.coordinates()).tries(100).build();
         PropertyOutcome o = run(p, true);
         assertThat(o.refuted()).isFalse();
         assertThat(o.search().evaluations()).isPositive();
@@ -230,7 +230,7 @@ class SearchMachineryTest {
     @Test
     void replayFailsWhenACertifiedEntryIsOnlyFragileNow() {
         Property<Triple> p = Property.of("zero-tolerance-associativity", Triple.class).generator("uniform a, b, c in [0, 1)", triples())
-                .check(SearchMachineryTest::associative).certify(SearchMachineryTest::certifyAssociative).tries(200).build();
+                .check(SearchMachineryTest::associative).certify(SearchMachineryTest::certifyAssociative).search(SearchSpace.coordinates()).tries(200).build();
         Counterexample cx = run(p, false).counterexample();
         Certificate claimedCertified = new Certificate("Dfp", 60, new BigDecimal("-1"), new BigDecimal("1e-40"), true, "saved as certified");
         Corpus.Entry saved = new Corpus.Entry("test/planted", p.name(), p.generator(), cx.seed(), "test", cx.sizeBefore(), cx.sizeAfter(),

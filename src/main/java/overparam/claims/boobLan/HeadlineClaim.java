@@ -122,7 +122,7 @@ final class HeadlineClaim extends BoobLanClaim {
         if (search.violatedHypothesis(c) == null && !e.holds()) {
             Certificate cert = search.certify(c, e);
             cx = new Counterexample(search.name(), search.generator(), seed, overparam.report.Json.tree(c), overparam.report.Json.tree(c), 0, 0, 0, e, e,
-                    cert, null);
+                    cert, null, "Levenberg-Marquardt search (BoobLanSearch, seed " + seed + ")", null);
             if (ctx.corpusDir() != null) {
                 Path file = Corpus.save(ctx.corpusDir(), id(), cx);
                 cx = cx.withCorpusFile(Path.of("generators", "corpus").resolve(ctx.corpusDir().relativize(file)).toString());

@@ -178,7 +178,7 @@ final class RankLemma {
                 r.number("fatCantor.firstFailure.claimedRank", worst.rhs());
                 // one draw is no certificate (x in K_26 may still lie in a deeper gap); the rates above are the evidence
                 cx = new Counterexample(prop.name(), prop.generator(), first.seed(), overparam.report.Json.tree(first), overparam.report.Json.tree(first),
-                        0, 0, 0, worst, worst, null, null);
+                        0, 0, 0, worst, worst, null, null, "fat-Cantor trials (the failure rate is the evidence)", "one draw is no certificate; the rate is");
             }
             addTable(r, ctx);
             return List.of(BoobLanClaim.outcome(prop, trials, worst, first, cx, ctx.seedFor(id() + "#fat-cantor"), System.currentTimeMillis() - start));

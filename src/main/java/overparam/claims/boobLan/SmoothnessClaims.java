@@ -199,7 +199,7 @@ final class SmoothnessClaims {
             Counterexample cx = null;
             if (worst != null && !worst.holds())
                 cx = new Counterexample(prop.name(), prop.generator(), ctx.seedFor(id() + "#cma"), overparam.report.Json.tree(worstCase),
-                        overparam.report.Json.tree(worstCase), 0, 0, 0, worst, worst, null, null);
+                        overparam.report.Json.tree(worstCase), 0, 0, 0, worst, worst, null, null, "CMA-ES over (W, theta) pairs", Counterexample.NO_ROUTE);
             return List.of(BoobLanClaim.outcome(prop, total, worst, worstCase, cx, ctx.seedFor(id() + "#cma"), System.currentTimeMillis() - start));
         }
     }

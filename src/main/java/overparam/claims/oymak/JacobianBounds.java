@@ -41,10 +41,10 @@ final class JacobianBounds {
             return List.of(
                     Property.of("statement", NetInstance.class)
                             .description("||J(W)|| <= sqrt(k) B ||v||_inf ||X||, ||J|| from the Hadamard Gram identity")
-                            .generator(g, gen).check(inst -> norm(inst, false)).certify((inst, e) -> Certifiers.spectralNorm(inst, false)).tries(200).build(),
+                            .generator(g, gen).check(inst -> norm(inst, false)).certify((inst, e) -> Certifiers.spectralNorm(inst, false)).tries(200).search(SearchSpace.coordinates()).build(),
                     Property.of("sharper", NetInstance.class)
                             .description("the proof's sharper ||J(W)|| <= B ||v||_2 ||X||")
-                            .generator(g, gen).check(inst -> norm(inst, true)).certify((inst, e) -> Certifiers.spectralNorm(inst, true)).tries(200).build());
+                            .generator(g, gen).check(inst -> norm(inst, true)).certify((inst, e) -> Certifiers.spectralNorm(inst, true)).tries(200).search(SearchSpace.coordinates()).build());
         }
     }
 
@@ -86,7 +86,7 @@ final class JacobianBounds {
                             .description("negative control: rows of norm s in [1.5, 4] with phi = sin (unit rows dropped); the bound must fail")
                             .generator("sin, rows of norm s in {1.5, 2, 3, 4}, n <= 6, d <= 4, k <= 6",
                                     WeightPair.arbitrary(List.of("sin"), 6, 4, 6, net.jqwik.api.Arbitraries.of(1.5, 2.0, 3.0, 4.0)))
-                            .check(JacobianBounds::lipschitz).certify(JacobianBounds::certifySin).expectRefuted().tries(60).build());
+                            .check(JacobianBounds::lipschitz).certify(JacobianBounds::certifySin).expectRefuted().tries(60).search(SearchSpace.coordinates()).build());
         }
     }
 

@@ -45,7 +45,7 @@ final class JacobianIdentities {
                     .generator("activations " + p.string("activations") + ", sphere rows, n " + p.string("n") + ", d " + p.string("d") + ", k " + p.string("k") + ", W ~ N(0, s^2), s in {0.5, 1, 2}, random v",
                             NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), true, NetInstance.Outputs.RANDOM, 0.5, 1.0, 2.0))
                     .hypotheses(JacobianIdentities::awayFromKinks)
-                    .check(JacobianIdentities::layout).certify(Certifiers::jacobianLayout).tries(120).build());
+                    .check(JacobianIdentities::layout).certify(Certifiers::jacobianLayout).tries(120).search(SearchSpace.coordinates()).build());
         }
     }
 
@@ -133,7 +133,7 @@ final class JacobianIdentities {
                     .generator("activations " + p.string("activations") + ", sphere rows, n " + p.string("n") + ", d " + p.string("d") + ", k " + p.string("k") + ", paper's +-v",
                             NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), true, NetInstance.Outputs.PAPER, 0.5, 1.0, 2.0))
                     .hypotheses(JacobianIdentities::awayFromKinks)
-                    .check(JacobianIdentities::gradient).certify(Certifiers::gradient).tries(120).build());
+                    .check(JacobianIdentities::gradient).certify(Certifiers::gradient).tries(120).search(SearchSpace.coordinates()).build());
         }
     }
 
@@ -179,7 +179,7 @@ final class JacobianIdentities {
                     .description("J J^T from the explicit Khatri-Rao J, from the Hadamard identity, and as sum_l v_l^2 D_l XX^T D_l")
                     .generator("activations " + p.string("activations") + ", Gaussian rows (any norm), n " + p.string("n") + ", d " + p.string("d") + ", k " + p.string("k") + ", W scale in {0.1, 1, 10}",
                             NetInstance.arbitrary(p.activations("activations"), p.range("n"), p.range("d"), p.range("k"), false, NetInstance.Outputs.RANDOM, 0.1, 1.0, 10.0))
-                    .check(JacobianIdentities::gram).certify(Certifiers::jacobianGram).tries(150).build());
+                    .check(JacobianIdentities::gram).certify(Certifiers::jacobianGram).tries(150).search(SearchSpace.coordinates()).build());
         }
     }
 

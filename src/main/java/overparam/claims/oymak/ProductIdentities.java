@@ -30,7 +30,7 @@ final class ProductIdentities {
             return List.of(Property.of("gram-identity", MatrixPair.class)
                     .description("(A*B)(A*B)^T = (AA^T) o (BB^T), and row i of A*B equals kron(A_i, B_i) (EJML kron)")
                     .generator("Gaussian A (p x m), B (p x n), p in [1,8], m, n in [1,6]", pairs)
-                    .check(ProductIdentities::khatriRao).certify(Certifiers::khatriRaoGram).tries(200).build());
+                    .check(ProductIdentities::khatriRao).certify(Certifiers::khatriRaoGram).tries(200).search(SearchSpace.coordinates()).build());
         }
     }
 
@@ -67,7 +67,7 @@ final class ProductIdentities {
             return List.of(Property.of("power-identity", DataInstance.class)
                     .description("X^{*r} X^{*r}^T = (XX^T)^{o r} for r = 1..4")
                     .generator("sphere n in [1,12], d in [1,4], r in [1,4]", gen)
-                    .check(ProductIdentities::powers).certify(Certifiers::khatriRaoPowers).tries(150).build());
+                    .check(ProductIdentities::powers).certify(Certifiers::khatriRaoPowers).tries(150).search(SearchSpace.coordinates()).build());
         }
     }
 

@@ -50,7 +50,7 @@ final class SchurProduct extends PropertyClaim {
                         .description("negative control: A symmetric indefinite (PSD hypothesis dropped); the bounds must fail")
                         .generator("A symmetric with N(0,1) entries, B = HH^T, n in " + p.string("n"), indefinite)
                         .hypotheses(pr -> Linalg.isPsd(pr.bMatrix()) ? null : "B is not PSD (only A's PSD hypothesis is dropped)")
-                        .check(SchurProduct::schur).certify((pr, e) -> certify(pr, false)).expectRefuted().tries(50).build());
+                        .check(SchurProduct::schur).certify((pr, e) -> certify(pr, false)).expectRefuted().tries(50).search(SearchSpace.coordinates()).build());
     }
 
     static String bothPsd(MatrixPair pr) {
