@@ -22,11 +22,31 @@ public record ClaimResult(String id, String paper, String paperFile, String labe
         return expected != null && verdict == expected;
     }
 
-    /** The counterexample behind a REFUTED verdict (the first refuted property expected to hold), if any. */
+    /**
+     * The counterexample behind a REFUTED verdict: the first refuted property expected to hold, else (claims that mark
+     * their refuting statement as expected-refuted) the first refuted property, if any.
+     */
     public Counterexample counterexample() {
         for (PropertyOutcome p : properties)
             if (p.refuted() && p.expected() == Verdict.HOLDS) return p.counterexample();
+        if (verdict == Verdict.REFUTED)
+            for (PropertyOutcome p : properties)
+                if (p.refuted() && p.expected() != null) return p.counterexample();
         return null;
+    }
+
+    /**
+     * How a refutation is backed: the counterexample's certification (certified / fragile / uncertified); for
+     * refutations without an instance, "statistical" (an exact failure-rate interval above the bound), "fit" (a
+     * confidence interval excluding the claimed exponent) or "experiment" (measured numbers).
+     */
+    public String refutationBasis() {
+        if (verdict != Verdict.REFUTED) return null;
+        Counterexample cx = counterexample();
+        if (cx != null) return cx.certification();
+        if (rates.stream().anyMatch(e -> e.verdict() == Verdict.REFUTED)) return "statistical";
+        if (trends.stream().anyMatch(t -> t.claimed() != null && !t.consistent())) return "fit";
+        return "experiment";
     }
 
     /** Worst evidence over the claim's own properties (not the negative controls). */

@@ -2,6 +2,7 @@ package overparam.cli;
 
 import overparam.claims.BadInput;
 import overparam.search.Corpus;
+import overparam.search.EvidenceFiles;
 import overparam.search.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) throw new BadInput("no such corpus file: " + file);
+        if (EvidenceFiles.isEvidenceFile(file)) {
+            EvidenceFiles.Entry ev = EvidenceFiles.load(file);
+            System.out.println("file:      " + file + " (" + ev.basis() + " refutation of " + ev.claim() + ")");
+            ev.rates().forEach(rate -> System.out.println("  " + rate.describe()));
+            ev.trends().forEach(t -> System.out.println("  " + t.describe()));
+            String why = EvidenceFiles.replay(ev);
+            System.out.println(why == null ? "  re-derived: still refutes the claim" : "  NO LONGER refutes the claim: " + why);
+            return why == null ? Main.REFUTED : Main.OK;
+        }
         Corpus.Entry e;
         try {
             e = Corpus.load(file);

@@ -45,6 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (int i = 0; i < claims.size(); i++) {
             Claim c = claims.get(i);
             ClaimResult r = Runs.runSafely(c, ctx, false);
+            overparam.search.EvidenceFiles.save(ctx, r);
             results.add(r);
             if (!r.matchesExpectation()) disagreements++;
             Console.clearProgress();

@@ -62,7 +62,10 @@ public final class VerdictReport {
             any = true;
             sb.append("- `").append(r.id()).append("` ").append(r.label()).append(": ").append(oneLine(r.summary()));
             Counterexample cx = r.counterexample();
-            if (cx != null && cx.corpusFile() != null) sb.append(" (").append(cx.certification()).append(", `").append(cx.corpusFile()).append("`)");
+            sb.append(" (").append(r.refutationBasis());
+            if (cx != null && cx.corpusFile() != null) sb.append(", `").append(cx.corpusFile()).append('`');
+            else if (cx == null) sb.append(", `generators/corpus/").append(r.id()).append("/evidence.json`");
+            sb.append(')');
             sb.append('\n');
         }
         if (!any) sb.append("none\n");
@@ -112,7 +115,8 @@ public final class VerdictReport {
             if (r.verdict() != Verdict.REFUTED) continue;
             Counterexample cx = r.counterexample();
             sb.append("<li><code>").append(esc(r.id())).append("</code> ").append(esc(r.label())).append(": ").append(esc(oneLine(r.summary())));
-            if (cx != null) sb.append(" <i>(").append(cx.certification()).append(cx.corpusFile() == null ? "" : ", " + esc(cx.corpusFile())).append(")</i>");
+            sb.append(" <i>(").append(r.refutationBasis()).append(cx == null ? ", generators/corpus/" + esc(r.id()) + "/evidence.json"
+                    : cx.corpusFile() == null ? "" : ", " + esc(cx.corpusFile())).append(")</i>");
             sb.append("</li>");
         }
         sb.append("</ul><h2>All claims</h2><table><tr><th>id</th><th>label</th><th>kind</th><th>expected</th><th>verdict</th><th>summary</th></tr>");

@@ -39,6 +39,7 @@ public final class ClaimTests {
             throw e;
         }
         VerdictCollector.record(r);
+        overparam.search.EvidenceFiles.save(context(), r);
         AllureClaim.label(r);
         assertThat(r.expected()).as("%s is an open claim: settle it in resources/claims/expectations/<paper>.tsv", id).isNotNull();
         for (PropertyOutcome p : r.properties())
