@@ -20,7 +20,7 @@ public final class ClaimTests {
         RunContext ctx = RunContext.fromSystemProperties();
         Path base = Path.of(System.getProperty("basedir", "."));
         return new RunContext(ctx.level(), ctx.seed(), null, java.util.Map.of(), ctx.search(),
-                base.resolve(System.getProperty("harness.reports", "reports")), base.resolve("generators/corpus"), RunContext.Progress.NONE,
+                base.resolve(System.getProperty("harness.reports", "reports")), base.resolve(System.getProperty("harness.corpus", "generators/corpus")), RunContext.Progress.NONE,
                 ctx.triesMultiplier());
     }
 
