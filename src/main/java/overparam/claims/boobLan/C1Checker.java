@@ -419,21 +419,11 @@ public final class C1Checker {
         return x.data.clone();
     }
 
-    /**
-     * Command line: {@code C1Checker NAME['] [LO HI]}: checks a boob-lan or library activation (a trailing ' checks h') on
-     * (LO, HI), default (-8, 8), and prints the report. Exit code 0 satisfies, 1 violates, 2 bad input, 3 unresolved.
-     */
+    /** Command line: the same as {@code harness c1 ACTIVATION[' ] [--from LO] [--to HI]} ({@link C1Command}). */
     public static void main(String[] args) {
-        if (args.length != 1 && args.length != 3) {
-            System.err.println("usage: C1Checker ACTIVATION[' for h'] [LO HI]; activations: " + PaperActivations.names() + ", fat-cantor[-N], "
-                    + overparam.nn.Activations.names());
-            System.exit(2);
-        }
-        boolean deriv = args[0].endsWith("'");
-        String name = deriv ? args[0].substring(0, args[0].length() - 1) : args[0];
-        double lo = args.length == 3 ? Double.parseDouble(args[1]) : -8, hi = args.length == 3 ? Double.parseDouble(args[2]) : 8;
-        Report r = check(Subject.of(PaperActivations.anyByName(name), deriv), lo, hi);
-        System.out.println(r.describe());
-        System.exit(r.status() == Status.VIOLATES ? 1 : r.status() == Status.UNRESOLVED ? 3 : 0);
+        String[] all = new String[args.length + 1];
+        all[0] = "c1";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.exit(overparam.cli.Main.run(all));
     }
 }
