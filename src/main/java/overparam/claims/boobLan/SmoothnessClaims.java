@@ -25,6 +25,23 @@ final class SmoothnessClaims {
         double bound() {
             return Lipschitz.bound(act(), u, v, theta);
         }
+
+        /** Shapes and finite values ({@link NetCase#shapes}), W2 of W1's shape, W1 != W2 (the ratio divides by ||W1 - W2||). */
+        String wellFormed() {
+            String s = NetCase.shapes(u, v, w1, theta);
+            if (s != null) return s;
+            if (w2.length != w1.length) return "W1 and W2 differ in shape";
+            double diff = 0;
+            for (int j = 0; j < w1.length; j++) {
+                if (w2[j].length != w1[j].length) return "W1 and W2 differ in shape";
+                for (int k = 0; k < w1[j].length; k++) {
+                    if (!Double.isFinite(w2[j][k])) return "non-finite entry";
+                    diff = Math.max(diff, Math.abs(w1[j][k] - w2[j][k]));
+                }
+            }
+            if (!(diff > 0)) return "W1 = W2";
+            return Double.isFinite(bound()) ? null : "the bound overflows in double";
+        }
     }
 
     /**
@@ -145,11 +162,11 @@ final class SmoothnessClaims {
                     Property.of("bound", PairCase.class)
                             .description("ratio ||grad_W f(W1) - grad_W f(W2)||_F / ||W1 - W2||_F <= (theta_max/N)(L_h' sum ||u||^2 |v| + sqrt(2n) L_hh' ||theta|| sum ||u||^2), exact suprema")
                             .generator("Remark 5.5 activations; d in [1,4], n in [1,d], N in [1,d^2]; data scale {0.1,1,5}, theta {0.1,1,3}, ||W1|| up to 1e3, ||W2-W1|| = 10^[-4,0.5]", pairs(acts(p)))
-                            .check(SmoothnessClaims::lipschitz).tries(150).build(),
+                            .hypotheses(PairCase::wellFormed).check(SmoothnessClaims::lipschitz).tries(150).search(SearchSpace.coordinates()).build(),
                     Property.of("proof-steps", PairCase.class)
                             .description("(5.12) Cauchy-Schwarz step, (5.13) ||h'(W1u) - h'(W2u)|| <= L_h' ||u|| ||W1 - W2||_F, (5.16) ||h'(v)h(v)^T - h'(u)h(u)^T||_F^2 <= 2n L_hh'^2 ||v - u||^2")
                             .generator("as bound", pairs(acts(p)))
-                            .check(SmoothnessClaims::proofSteps).tries(80).build(),
+                            .hypotheses(PairCase::wellFormed).check(SmoothnessClaims::proofSteps).tries(80).search(SearchSpace.coordinates()).build(),
                     Property.of("adversarial", Lipschitz.Worst.class)
                             .description("CMA-ES (Hipparchus) over (W1, W2 - W1 direction and size, theta, data) per activation: the worst ratio / bound stays <= 1")
                             .generator("per activation: (n, d, N) = (1, 1, 1) and (2, 2, 2); the search moves W1, W2, theta and the data within a box, 2 restarts each", Arbitraries.just(new Lipschitz.Worst("tanh", 0, 0, 0, 0, null, null, null, null, null, 0)))
@@ -217,11 +234,12 @@ final class SmoothnessClaims {
                     Property.of("two-sided", PairCase.class)
                             .description("|f(W2) - f(W1) - <grad_W f(W1), W2 - W1>| <= (L/2) ||W1 - W2||_F^2 with L the Lemma 5.4 bound")
                             .generator("as P002-18 bound", pairs(BOUNDED))
-                            .check(c -> descent(c, c.bound())).tries(120).build(),
+                            .hypotheses(PairCase::wellFormed).check(c -> descent(c, c.bound())).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("step", StepCase.class)
                             .description("W' = W - gamma grad_W f: f(W') <= f(W) - (gamma - L gamma^2/2) ||grad_W f||^2 for gamma in [0, 3/L]")
                             .generator("as two-sided; gamma = g/L, g in [0,3]", steps)
-                            .check(SmoothnessClaims::stepForm).tries(120).build(),
+                            .hypotheses(sc -> sc.pair().wellFormed() != null ? sc.pair().wellFormed() : sc.g() >= 0 ? null : "negative step")
+                            .check(SmoothnessClaims::stepForm).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("control-L-zero", PairCase.class)
                             .description("negative control: L = 0 (a linear model of f) must fail")
                             .generator("as two-sided", pairs(List.of("tanh", "sigmoid")))
@@ -307,12 +325,25 @@ final class SmoothnessClaims {
                 Evidence.le("(1/N) sum ||h(W u^i)||^2 <= n sup|h|^2", trace, lTheta, Linalg.tolerance(lTheta, n)));
     }
 
+    /** The Hessian formula against finite differences of grad_theta f, within their Richardson + rounding error bound. */
     static Evidence hessianFd(NetCase c) {
         double[][] a = TwoLayer.hessTheta(c.act(), c.u(), c.w());
-        double[][] fd = FiniteDifferences.jacobian(t -> c.withTheta(t).gradTheta(), c.theta());
-        double err = 0;
-        for (int i = 0; i < a.length; i++) for (int j = 0; j < a.length; j++) err = Math.max(err, Math.abs(a[i][j] - fd[i][j]));
-        return Evidence.le("max |(1/N) sum h h^T - finite-difference Hessian in theta|", err, 1e-8 * Math.max(1, TwoLayer.maxAbs(a)), 0);
+        // grad_theta f = -(1/N) sum_i s_i h(W u^i): accurate to about eps N times the size of its terms
+        double[][] hz = TwoLayer.apply(c.act()::phi, TwoLayer.preActivations(c.u(), c.w()));
+        double terms = 0;
+        for (int j = 0; j < c.width(); j++) {
+            double t = 0;
+            for (int i = 0; i < c.nPoints(); i++) {
+                double si = Math.abs(c.v()[i]);
+                for (int l = 0; l < c.width(); l++) si += Math.abs(c.theta()[l] * hz[i][l]);
+                t += si * Math.abs(hz[i][j]) / c.nPoints();
+            }
+            terms = Math.max(terms, t);
+        }
+        double[][][] fd = GradientClaims.richardson(t -> c.withTheta(t).gradTheta(), c.theta(), Linalg.tolerance(terms, c.nPoints()));
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) worst = Math.max(worst, GradientClaims.errorRatio(a[i], fd[0][i], fd[1][i]));
+        return Evidence.le("max |(1/N) sum h h^T - finite-difference Hessian in theta| / FD error bound", worst, 1, 0);
     }
 
     /** boob-lan/P002-20, Lemma 5.7: grad_theta f is L_theta = n sup|h|^2 Lipschitz for any W and data; f(W, .) is convex. */
@@ -327,11 +358,13 @@ final class SmoothnessClaims {
                     Property.of("lemma-5.7", ThetaPair.class)
                             .description("bounded h: the Lipschitz bound with L_theta = n sup|h|^2, the affine gradient, convexity, and the proof's chain lambda_max <= (1/N) sum ||h||^2 <= n sup|h|^2")
                             .generator("Remark 5.5 activations, d in [1,4], n in [1,d], N in [1,16], W scale in {1, 30}", Arbitraries.oneOf(thetaPairs(BOUNDED, 1), thetaPairs(BOUNDED, 30)))
-                            .check(SmoothnessClaims::lemma57).tries(120).build(),
+                            .hypotheses(t -> t.net().wellFormed() != null ? t.net().wellFormed()
+                                    : t.theta2().length == t.net().width() && java.util.Arrays.stream(t.theta2()).allMatch(Double::isFinite) ? null : "bad theta2")
+                            .check(SmoothnessClaims::lemma57).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("hessian", NetCase.class)
                             .description("the Hessian in theta is (1/N) sum h(Wu^i) h(Wu^i)^T (finite differences of the gradient)")
                             .generator("Remark 5.5 activations, d in [1,4], n in [1,d], N in [1,16]", NetCase.arbitrary(BOUNDED, 4, false, 16, 1, 1, 1))
-                            .check(SmoothnessClaims::hessianFd).tries(40).build(),
+                            .hypotheses(NetCase::wellFormed).check(SmoothnessClaims::hessianFd).tries(40).search(SearchSpace.coordinates()).build(),
                     Property.of("control-softplus-unbounded", ThetaPair.class)
                             .description("negative control: softplus is unbounded, so no L_theta holds uniformly in W: lambda_max((1/N) sum h h^T) <= 100 n fails for large W")
                             .generator("softplus, W scale 30", thetaPairs(List.of("softplus"), 30))
