@@ -4,6 +4,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
 import overparam.claims.*;
 import overparam.data.DataArbitraries;
+import org.hipparchus.stat.descriptive.StreamingStatistics;
 import overparam.gauss.Fits;
 import overparam.linalg.Linalg;
 
@@ -107,6 +108,11 @@ final class ConvergenceClaims {
         }
     }
 
+    /** Standard error of the mean (0 for a single draw). */
+    static double standardError(StreamingStatistics s) {
+        return s.getN() > 1 ? s.getStandardDeviation() / Math.sqrt(s.getN()) : 0;
+    }
+
     static double dist2(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
@@ -136,16 +142,14 @@ final class ConvergenceClaims {
 
     /** E[f(W, theta_av_{N_i+1}) - f*] <= K0 = (N_i beta)^-1 [||theta_1 - theta*||^2 + sigma^2 N_i beta^2] at a fixed W (M draws). */
     static Evidence theorem58Expectation(AlgoCase c, int draws) {
-        double mean = 0, m2 = 0, k0 = 0;
+        StreamingStatistics gaps = new StreamingStatistics();
+        double k0 = 0;
         for (int t = 1; t <= draws; t++) {
             SgdGd.Step s = c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).with(0, c.inner(), c.sigma(), c.betaFactor(), c.gammaFactor(), false).run().steps().get(0);
-            double gap = s.fKNext() - s.fStar();
-            double dl = gap - mean;
-            mean += dl / t;
-            m2 += dl * (gap - mean);
+            gaps.addValue(s.fKNext() - s.fStar());
             k0 = (2 * s.startDist2() + c.sigma() * c.sigma() * c.inner() * c.beta() * c.beta()) / (c.inner() * c.beta());
         }
-        double se = Math.sqrt(m2 / (draws - 1) / draws);
+        double mean = gaps.getMean(), se = standardError(gaps);
         return Evidence.le("mean gap + 3 SE <= K0(N_i) (" + draws + " noise draws)", mean + 3 * se, k0, 0).with("mean", mean).with("se", se)
                 .with("meanOverK0", mean / k0);
     }
@@ -245,18 +249,14 @@ final class ConvergenceClaims {
 
     /** Mean over draws of min_k ||grad_W f(W_k, theta_{k+1})||^2 (+ 3 SE) against (5.21), and the corollary when its settings hold. */
     static Evidence theorem59(AlgoCase c, int draws, boolean corollary) {
-        double mean = 0, m2 = 0, lastMean = 0;
+        StreamingStatistics mins = new StreamingStatistics(), lasts = new StreamingStatistics();
         double f0 = TwoLayer.loss(c.act(), c.u(), c.v(), c.w0(), c.theta0());
         for (int t = 1; t <= draws; t++) {
             SgdGd.Trace tr = c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).run();
-            double min = tr.steps().stream().mapToDouble(SgdGd.Step::gradW2).min().orElseThrow();
-            double dl = min - mean;
-            mean += dl / t;
-            m2 += dl * (min - mean);
-            double last = Math.pow(TwoLayer.frob(TwoLayer.gradW(c.act(), c.u(), c.v(), tr.wFinal(), tr.thetaFinal())), 2);
-            lastMean += (last - lastMean) / t;
+            mins.addValue(tr.steps().stream().mapToDouble(SgdGd.Step::gradW2).min().orElseThrow());
+            lasts.addValue(Math.pow(TwoLayer.frob(TwoLayer.gradW(c.act(), c.u(), c.v(), tr.wFinal(), tr.thetaFinal())), 2));
         }
-        double se = draws > 1 ? Math.sqrt(m2 / (draws - 1) / draws) : 0;
+        double mean = mins.getMean(), se = standardError(mins), lastMean = lasts.getMean();
         double[] b = bounds59(c, f0);
         double bound = corollary ? b[1] : b[0];
         return Evidence.le((corollary ? "corollary 2L(f0 + R^2(L_theta + 1/2) + 1)/N_o" : "(5.21)") + ": mean min_k ||grad_W f(W_k, theta_{k+1})||^2 + 3 SE", mean + 3 * se,
@@ -425,15 +425,9 @@ final class ConvergenceClaims {
 
     static Evidence martingale(AlgoCase c) {
         int draws = 200;
-        double mean = 0, m2 = 0;
-        for (int t = 1; t <= draws; t++) {
-            SgdGd.Step s = c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).run().steps().get(0);
-            double x = s.noiseCross();
-            double dl = x - mean;
-            mean += dl / t;
-            m2 += dl * (x - mean);
-        }
-        double se = Math.sqrt(m2 / (draws - 1) / draws);
+        StreamingStatistics cross = new StreamingStatistics();
+        for (int t = 1; t <= draws; t++) cross.addValue(c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).run().steps().get(0).noiseCross());
+        double mean = cross.getMean(), se = standardError(cross);
         return Evidence.le("|mean of sum beta <xi, theta* - theta_tau>| / SE", se == 0 ? 0 : Math.abs(mean) / se, 4, 0).with("mean", mean).with("se", se);
     }
 
@@ -446,24 +440,18 @@ final class ConvergenceClaims {
         int draws = 4000;
         SgdGd.Noise noise = SgdGd.Noise.gaussian(c.sigma());
         Random rng = new Random(c.seed());
-        double[] mean = new double[c.n()], m2 = new double[c.n()];
-        double sq = 0, sq2 = 0;
+        StreamingStatistics[] coords = new StreamingStatistics[c.n()];
+        for (int j = 0; j < c.n(); j++) coords[j] = new StreamingStatistics();
+        StreamingStatistics squares = new StreamingStatistics();
         for (int t = 1; t <= draws; t++) {
             double[] xi = noise.draw(0, t, new double[c.n()], new double[c.n()], rng);
-            for (int j = 0; j < c.n(); j++) {
-                double dl = xi[j] - mean[j];
-                mean[j] += dl / t;
-                m2[j] += dl * (xi[j] - mean[j]);
-            }
-            double q = TwoLayer.dot(xi, xi);
-            sq += q;
-            sq2 += q * q;
+            for (int j = 0; j < c.n(); j++) coords[j].addValue(xi[j]);
+            squares.addValue(TwoLayer.dot(xi, xi));
         }
         double z = 0;
-        for (int j = 0; j < c.n(); j++) z = Math.max(z, Math.abs(mean[j]) / Math.sqrt(m2[j] / (draws - 1) / draws));
-        double ms = sq / draws, se = Math.sqrt((sq2 / draws - ms * ms) / (draws - 1));
+        for (StreamingStatistics x : coords) z = Math.max(z, Math.abs(x.getMean()) / standardError(x));
         return Evidence.worst(Evidence.le("max_j |mean xi_j| / SE (E[G] = grad_theta f)", z, 4.5, 0),
-                Evidence.le("|mean ||xi||^2 - sigma^2| / SE (3.5)", Math.abs(ms - c.sigma() * c.sigma()) / se, 4.5, 0));
+                Evidence.le("|mean ||xi||^2 - sigma^2| / SE (3.5)", Math.abs(squares.getMean() - c.sigma() * c.sigma()) / standardError(squares), 4.5, 0));
     }
 
     /** The prox (3.7): argmin_{z in ball} <y, z - x> + |z - x|^2/2 = Proj(x - y), against the exact ball-QP solver and random feasible z. */
