@@ -79,32 +79,38 @@ final class SmoothnessClaims {
         double dw = TwoLayer.frob(dwm);
         double[][] z1 = TwoLayer.preActivations(u, c.w1()), z2 = TwoLayer.preActivations(u, c.w2());
         double[] s1 = TwoLayer.residual(h, u, c.v(), c.w1(), c.theta()), s2 = TwoLayer.residual(h, u, c.v(), c.w2(), c.theta());
-        double rhs512 = 0, worst513 = Double.POSITIVE_INFINITY, worst516 = Double.POSITIVE_INFINITY, scale = 0;
+        double rhs512 = 0, worst513 = Double.POSITIVE_INFINITY, worst516 = Double.POSITIVE_INFINITY, scale = 0, scale513 = 0, scale516 = 0;
         for (int i = 0; i < nPts; i++) {
-            double da = 0, dhp = 0, dM2 = 0;
+            double ui = TwoLayer.norm(u[i]), zi = 0;
+            for (int j = 0; j < n; j++)
+                for (int k = 0; k < u[i].length; k++) zi = Math.max(zi, (Math.abs(c.w1()[j][k]) + Math.abs(c.w2()[j][k])) * Math.abs(u[i][k]) * u[i].length);
+            // differences as vectors, their norms scale-safe (squares of 1e-155 would underflow)
+            double[] da = new double[n], dhp = new double[n], dz = new double[n], dm = new double[n * n];
             for (int j = 0; j < n; j++) {
                 double a1 = c.theta()[j] * h.d1(z1[i][j]) * s1[i], a2 = c.theta()[j] * h.d1(z2[i][j]) * s2[i];
-                da += (a1 - a2) * (a1 - a2);
-                dhp += (h.d1(z1[i][j]) - h.d1(z2[i][j])) * (h.d1(z1[i][j]) - h.d1(z2[i][j]));
+                da[j] = a1 - a2;
+                dhp[j] = h.d1(z1[i][j]) - h.d1(z2[i][j]);
+                dz[j] = z1[i][j] - z2[i][j];
                 for (int l = 0; l < n; l++) {
-                    double m = h.d1(z1[i][j]) * h.phi(z1[i][l]) - h.d1(z2[i][j]) * h.phi(z2[i][l]);
-                    dM2 += m * m;
+                    dm[j * n + l] = h.d1(z1[i][j]) * h.phi(z1[i][l]) - h.d1(z2[i][j]) * h.phi(z2[i][l]);
+                    scale516 = Math.max(scale516, Math.abs(h.d1(z1[i][j]) * h.phi(z1[i][l])) + Math.abs(h.d1(z2[i][j]) * h.phi(z2[i][l])));
                 }
                 scale = Math.max(scale, Math.abs(a1) + Math.abs(a2));
+                scale513 = Math.max(scale513, Math.abs(h.d1(z1[i][j])) + Math.abs(h.d1(z2[i][j])));
             }
-            double ui = TwoLayer.norm(u[i]);
-            rhs512 += ui * Math.sqrt(da) / nPts;
-            double dz = 0;
-            for (int j = 0; j < n; j++) dz += (z1[i][j] - z2[i][j]) * (z1[i][j] - z2[i][j]);
-            worst513 = Math.min(worst513, h.supD2() * ui * dw - Math.sqrt(dhp));
-            worst516 = Math.min(worst516, 2 * n * h.lipHHPrime() * h.lipHHPrime() * dz - dM2);
+            // the pre-activations z = W u are exact to eps sum_k |w_jk u_ik|: h' and h h' move by L times that
+            scale513 = Math.max(scale513, h.supD2() * (zi + ui * dw));
+            scale516 = Math.max(scale516, h.lipHHPrime() * Math.sqrt(2.0 * n) * zi);
+            rhs512 += ui * TwoLayer.norm(da) / nPts;
+            worst513 = Math.min(worst513, h.supD2() * ui * dw - TwoLayer.norm(dhp));
+            worst516 = Math.min(worst516, Math.sqrt(2.0 * n) * h.lipHHPrime() * TwoLayer.norm(dz) - TwoLayer.norm(dm));
         }
         double[][] g1 = TwoLayer.gradW(h, u, c.v(), c.w1(), c.theta()), g2 = TwoLayer.gradW(h, u, c.v(), c.w2(), c.theta());
         double lhs512 = TwoLayer.frob(TwoLayer.plus(g1, -1, g2));
         double tol = Linalg.tolerance(scale * (1 + TwoLayer.maxAbs(u)), nPts * n);
         return Evidence.worst(Evidence.le("(5.12) ||grad f(W1) - grad f(W2)||_F <= (1/N) sum ||u^i|| ||a1^i - a2^i||", lhs512, rhs512, tol),
-                Evidence.ge("(5.13) min_i L_h' ||u^i|| ||W1-W2||_F - ||h'(W1u^i) - h'(W2u^i)||", worst513, 0, tol),
-                Evidence.ge("(5.16) min_i 2n L_hh'^2 ||v-u||^2 - ||h'(v)h(v)^T - h'(u)h(u)^T||_F^2", worst516, 0, tol * tol + tol));
+                Evidence.ge("(5.13) min_i L_h' ||u^i|| ||W1-W2||_F - ||h'(W1u^i) - h'(W2u^i)||", worst513, 0, Linalg.tolerance(scale513, n * u[0].length)),
+                Evidence.ge("(5.16) min_i sqrt(2n) L_hh' ||v-u|| - ||h'(v)h(v)^T - h'(u)h(u)^T||_F", worst516, 0, Linalg.tolerance(scale516, n * n * u[0].length)));
     }
 
     /** 60-digit ||grad_W f(W1) - grad_W f(W2)||_F / ||W1 - W2||_F. */
@@ -256,7 +262,9 @@ final class SmoothnessClaims {
         double[][] dw = TwoLayer.plus(c.w2(), -1, c.w1());
         double inner = TwoLayer.dot(TwoLayer.vec(g), TwoLayer.vec(dw));
         double lhs = Math.abs(f2 - f1 - inner), rhs = l / 2 * Math.pow(TwoLayer.frob(dw), 2);
-        double tol = Linalg.tolerance(Math.abs(f1) + Math.abs(f2) + Math.abs(inner), c.u().length);
+        // the losses are exact to eps times their terms before cancellation (lossScale), not to eps |f|
+        double tol = Linalg.tolerance(TwoLayer.lossScale(h, c.u(), c.v(), c.w1(), c.theta()) + TwoLayer.lossScale(h, c.u(), c.v(), c.w2(), c.theta())
+                + Math.abs(inner), c.u().length);
         return Evidence.le("|f(W2) - f(W1) - <grad f(W1), W2 - W1>| <= (L/2) ||W2 - W1||^2", lhs, rhs, tol).with("L", l);
     }
 
@@ -279,9 +287,11 @@ final class SmoothnessClaims {
         double[][] g = TwoLayer.gradW(h, c.u(), c.v(), c.w1(), c.theta());
         double g2 = Math.pow(TwoLayer.frob(g), 2);
         double f = TwoLayer.loss(h, c.u(), c.v(), c.w1(), c.theta());
-        double fNew = TwoLayer.loss(h, c.u(), c.v(), TwoLayer.plus(c.w1(), -gamma, g), c.theta());
+        double[][] wNew = TwoLayer.plus(c.w1(), -gamma, g);
+        double fNew = TwoLayer.loss(h, c.u(), c.v(), wNew, c.theta());
         double rhs = f - (gamma - l * gamma * gamma / 2) * g2;
-        return Evidence.le("f(W - gamma grad) <= f(W) - (gamma - L gamma^2/2) ||grad||^2", fNew, rhs, Linalg.tolerance(f + fNew + Math.abs(rhs), c.u().length))
+        double scale = TwoLayer.lossScale(h, c.u(), c.v(), c.w1(), c.theta()) + TwoLayer.lossScale(h, c.u(), c.v(), wNew, c.theta()) + Math.abs(rhs);
+        return Evidence.le("f(W - gamma grad) <= f(W) - (gamma - L gamma^2/2) ||grad||^2", fNew, rhs, Linalg.tolerance(scale, c.u().length))
                 .with("gamma*L", s.g());
     }
 
@@ -315,7 +325,8 @@ final class SmoothnessClaims {
         double trace = 0;
         for (double[] row : hz) trace += TwoLayer.dot(row, row) / c.nPoints();
         double lTheta = SgdGd.lipschitzTheta(h, n);
-        double gscale = TwoLayer.maxAbs(g1) + TwoLayer.maxAbs(g2) + Math.abs(lmax) * (TwoLayer.norm(c.theta()) + TwoLayer.norm(t.theta2()));
+        // the gradients are exact to eps times their terms (1/N) sum_i (|v^i| + |theta^T h|) |h|, not to eps |grad|
+        double gscale = gradThetaTerms(c) + gradThetaTerms(c.withTheta(t.theta2())) + Math.abs(lmax) * (TwoLayer.norm(c.theta()) + TwoLayer.norm(t.theta2()));
         double tol = Linalg.tolerance(gscale, n * c.nPoints());
         return Evidence.worst(
                 Evidence.le("||grad_theta f(theta1) - grad_theta f(theta2)|| <= L_theta ||theta1 - theta2||, L_theta = n sup|h|^2", dg, lTheta * TwoLayer.norm(dt), tol),
@@ -325,10 +336,8 @@ final class SmoothnessClaims {
                 Evidence.le("(1/N) sum ||h(W u^i)||^2 <= n sup|h|^2", trace, lTheta, Linalg.tolerance(lTheta, n)));
     }
 
-    /** The Hessian formula against finite differences of grad_theta f, within their Richardson + rounding error bound. */
-    static Evidence hessianFd(NetCase c) {
-        double[][] a = TwoLayer.hessTheta(c.act(), c.u(), c.w());
-        // grad_theta f = -(1/N) sum_i s_i h(W u^i): accurate to about eps N times the size of its terms
+    /** max_j (1/N) sum_i (|v^i| + sum_l |theta_l h_il|) |h_ij|: the size of the terms of grad_theta f = -(1/N) sum_i s_i h(W u^i). */
+    static double gradThetaTerms(NetCase c) {
         double[][] hz = TwoLayer.apply(c.act()::phi, TwoLayer.preActivations(c.u(), c.w()));
         double terms = 0;
         for (int j = 0; j < c.width(); j++) {
@@ -340,7 +349,13 @@ final class SmoothnessClaims {
             }
             terms = Math.max(terms, t);
         }
-        double[][][] fd = GradientClaims.richardson(t -> c.withTheta(t).gradTheta(), c.theta(), Linalg.tolerance(terms, c.nPoints()));
+        return terms;
+    }
+
+    /** The Hessian formula against finite differences of grad_theta f, within their Richardson + rounding error bound. */
+    static Evidence hessianFd(NetCase c) {
+        double[][] a = TwoLayer.hessTheta(c.act(), c.u(), c.w());
+        double[][][] fd = GradientClaims.richardson(t -> c.withTheta(t).gradTheta(), c.theta(), Linalg.tolerance(gradThetaTerms(c), c.nPoints()));
         double worst = 0;
         for (int i = 0; i < a.length; i++) worst = Math.max(worst, GradientClaims.errorRatio(a[i], fd[0][i], fd[1][i]));
         return Evidence.le("max |(1/N) sum h h^T - finite-difference Hessian in theta| / FD error bound", worst, 1, 0);
