@@ -24,12 +24,15 @@ public record ClaimResult(String id, String paper, String paperFile, String labe
 
     /**
      * The counterexample behind a REFUTED verdict: the first refuted property expected to hold, else (claims that mark
-     * their refuting statement as expected-refuted) the first refuted property, if any.
+     * their refuting statement as expected-refuted) the first refuted property, if any, unless a refuted rate or a fit
+     * excluding the claimed value backs the verdict (a negative control's instance is then not the refutation).
      */
     public Counterexample counterexample() {
         for (PropertyOutcome p : properties)
             if (p.refuted() && p.expected() == Verdict.HOLDS) return p.counterexample();
-        if (verdict == Verdict.REFUTED)
+        boolean instanceFree = rates.stream().anyMatch(e -> e.verdict() == Verdict.REFUTED)
+                || trends.stream().anyMatch(t -> t.claimed() != null && !t.consistent());
+        if (verdict == Verdict.REFUTED && !instanceFree)
             for (PropertyOutcome p : properties)
                 if (p.refuted() && p.expected() != null) return p.counterexample();
         return null;

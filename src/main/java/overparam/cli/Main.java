@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "overparam-harness", mixinStandardHelpOptions = true, version = "overparam-harness 0.1",
         description = "Property-based verification of the theory of gradient descent in over-parameterized networks.",
         subcommands = {VerifyCommand.class, ListCommand.class, ShowCommand.class, ProbeCommand.class, MeasureCommand.class,
-                SweepCommand.class, ReplayCommand.class, ExportCommand.class, GenerateCommand.class},
+                SweepCommand.class, ReplayCommand.class, ExportCommand.class, GenerateCommand.class,
+                overparam.claims.boobLan.C1Command.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:a claim was refuted (verify: a verdict disagrees with its expectation)",
                 "2:bad usage or bad input (unknown command, option, claim id, parameter; unreadable data)", "3:internal error of the harness"})

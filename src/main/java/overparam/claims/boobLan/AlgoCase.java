@@ -40,6 +40,22 @@ public record AlgoCase(String activation, double[][] u, double[] v, double[][] w
         return gammaFactor / lW();
     }
 
+    /**
+     * What the runs assume and the generators guarantee: shapes and finite values ({@link NetCase#shapes}), W_0 square,
+     * theta_0 in the ball of radius R/2 = radius (Theorem 5.9's unstated hypothesis, catalogue issue 22), positive step
+     * factors, N_i >= 1, sigma >= 0, a positive finite L_R (radius +infinity: R^n, no L_R).
+     */
+    public String wellFormed() {
+        String s = NetCase.shapes(u, v, w0, theta0);
+        if (s != null) return s;
+        if (w0.length != u[0].length) return "W_0 not square";
+        if (!(radius > 0) || !(TwoLayer.norm(theta0) <= radius)) return "theta_0 outside the ball";
+        if (outer < 0 || inner < 1 || !(sigma >= 0) || !(betaFactor > 0) || !(gammaFactor > 0)) return "bad run settings";
+        if (Double.isInfinite(radius)) return null; // R = R^n: no L_R, gamma = 0 (inner-loop claims only)
+        double l = lW();
+        return l > 0 && Double.isFinite(l) ? null : "L_R is 0 or overflows";
+    }
+
     SgdGd.Noise noiseModel() {
         return switch (noise) {
             case "gaussian" -> SgdGd.Noise.gaussian(sigma);

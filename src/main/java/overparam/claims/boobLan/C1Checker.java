@@ -1,6 +1,14 @@
 package overparam.claims.boobLan;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.hipparchus.dfp.Dfp;
+import org.hipparchus.linear.Array2DRowFieldMatrix;
+import org.hipparchus.linear.ArrayFieldVector;
+import org.hipparchus.linear.FieldMatrix;
+import org.hipparchus.linear.FieldQRDecomposition;
+import org.hipparchus.linear.FieldVector;
 import overparam.claims.boobLan.PaperActivation.Form;
 import overparam.claims.boobLan.PaperActivation.Piece;
 import overparam.linalg.HighPrecision;
@@ -21,12 +29,14 @@ import java.util.function.UnaryOperator;
  * Method: windows of widths (hi-lo)/2^L, L = 0..levels, overlapping by half, m sample points each. Per window the
  * relative residual of the best affine fit of h ("affine variation") and of the best fit of t h(t) by span{h, t, 1}
  * ("Moebius variation", normalised by the size of its terms) are measured; a window whose variation is at rounding
- * level (below {@link Options#tolerance}) is a candidate violation. Candidates are re-measured with the 60-digit
- * evaluator when one exists (a double-precision artefact such as tanh saturating at |x| > 19 disappears there). For
+ * level (below {@link Options#tolerance}) is a candidate violation. Candidates are re-measured with the
+ * {@value #HP_DIGITS}-digit evaluator when one exists (a double-precision artefact such as tanh saturating at |x| > 19
+ * disappears there); certificates re-fit the witness in 60 digits. For
  * activations with declared exact pieces (piecewise-linear or piecewise-Moebius) the answer is exact: an affine or
  * Moebius piece is the witness, with its constants, and the sampling confirms it.
- * The evidence of a "satisfies C1" answer is the smallest variation over all windows and where it occurred: C1 is
- * answered at the resolution of the smallest window (violations on shorter intervals are not resolved).
+ * The evidence of a "satisfies C1" answer is the window whose variation is smallest relative to the tolerance it was
+ * decided with (double rounding level, or {@link #HP_TOLERANCE} for windows decided in high precision): C1 is answered at
+ * the resolution of the smallest window (violations on shorter intervals are not resolved).
  */
 public final class C1Checker {
     private C1Checker() {}
@@ -79,6 +89,20 @@ public final class C1Checker {
      */
     public record Finding(Test test, double a, double b, double variation, double tolerance, double[] constants, String method,
                           Double hpVariation, Double derivativeVariation) {
+        /** Variation over the tolerance it is decided with: below 1 is a violation. */
+        public double ratio() {
+            return decisiveVariation() / decisiveTolerance();
+        }
+
+        /** The high-precision variation when measured, else the double one. */
+        public double decisiveVariation() {
+            return hpVariation != null ? hpVariation : variation;
+        }
+
+        public double decisiveTolerance() {
+            return hpVariation != null ? HP_TOLERANCE : tolerance;
+        }
+
         public String describe() {
             String c = test == Test.AFFINE ? String.format(Locale.ROOT, "c1 = %.6g", constants[0])
                     : String.format(Locale.ROOT, "c2 = %.6g, c3 = %.6g", constants[0], constants[1]);
@@ -89,9 +113,15 @@ public final class C1Checker {
 
     public record Report(String function, double lo, double hi, Status status, Finding witness, Finding tightestAffine,
                          Finding tightestMobius, int windows, double smallestWidth, List<String> notes) {
-        /** The smallest variation over both tests (the margin of "satisfies C1"). */
+        /** The smallest variation over both tests. */
         public double minVariation() {
             return Math.min(tightestAffine.variation(), tightestMobius.variation());
+        }
+
+        /** The deciding window: the witness, else the window closest to its tolerance (the margin of "satisfies C1"). */
+        public Finding tightest() {
+            if (witness != null) return witness;
+            return tightestAffine.ratio() <= tightestMobius.ratio() ? tightestAffine : tightestMobius;
         }
 
         public String describe() {
@@ -192,10 +222,10 @@ public final class C1Checker {
                     }
                     note(notes, String.format(Locale.ROOT, "double precision cannot resolve h on (%.6g, %.6g) (%s variation %.2g); %d digits: %.3g, not a violation",
                             a, b, c.test(), c.variation(), HP_DIGITS, r.hpVariation()));
-                    fs[t] = new Finding(c.test(), a, b, r.hpVariation(), o.tolerance(), c.constants(), r.method(), r.hpVariation(), r.derivativeVariation());
+                    fs[t] = r;
                 }
-                if (bestA == null || fs[0].variation() < bestA.variation()) bestA = fs[0];
-                if (fs.length > 1 && (bestM == null || fs[1].variation() < bestM.variation())) bestM = fs[1];
+                if (bestA == null || fs[0].ratio() < bestA.ratio()) bestA = fs[0];
+                if (fs.length > 1 && (bestM == null || fs[1].ratio() < bestM.ratio())) bestM = fs[1];
             }
         }
         if (bestM == null) bestM = measure(f, lo, hi, o)[1];
@@ -266,7 +296,7 @@ public final class C1Checker {
         return new Finding[] {affine, mobius};
     }
 
-    /** Re-measures a candidate in 60 digits (if possible) and with the derivative identity (if h' is given). */
+    /** Re-measures a candidate in {@value #HP_DIGITS} digits (if possible) and with the derivative identity (if h' is given). */
     static Finding confirm(Subject f, Finding c, Options o) {
         Double hpVar = null;
         String method = c.method();
@@ -275,9 +305,9 @@ public final class C1Checker {
                 hpVar = hpVariation(f.hp(), c.test(), c.a(), c.b(), o.points(), HP_DIGITS);
                 method += "; " + HP_DIGITS + "-digit re-fit";
             } catch (RuntimeException e) {
-                method += "; no 60-digit value (" + e.getMessage() + ")";
+                method += "; no " + HP_DIGITS + "-digit value (" + e.getMessage() + ")";
             }
-        } else method += "; no 60-digit evaluator";
+        } else method += "; no high-precision evaluator";
         Double dv = f.derivative() == null ? null : derivativeVariation(f, c);
         return new Finding(c.test(), c.a(), c.b(), c.variation(), c.tolerance(), c.constants(), method, hpVar, dv);
     }
@@ -300,12 +330,12 @@ public final class C1Checker {
         return scale == 0 ? 0 : (max - min) / scale;
     }
 
-    /** The window's variation recomputed with 60-digit values of h and a 60-digit least-squares fit (normal equations). */
+    /** The window's variation recomputed with 60-digit values of h and a 60-digit least-squares fit. */
     public static double hpVariation(UnaryOperator<Dfp> hp, Test test, double a, double b, int m) {
         return hpVariation(hp, test, a, b, m, HighPrecision.DEFAULT_DIGITS);
     }
 
-    /** The window's variation recomputed with values of h and a least-squares fit (normal equations) in {@code digits} digits. */
+    /** The window's variation recomputed with values of h and a least-squares fit (Householder QR) in {@code digits} digits. */
     public static double hpVariation(UnaryOperator<Dfp> hp, Test test, double a, double b, int m, int digits) {
         HighPrecision p = new HighPrecision(digits);
         double[] x = samplePoints(a, b, m);
@@ -322,7 +352,7 @@ public final class C1Checker {
         for (int i = 0; i < m; i++) one[i] = p.one();
         Dfp worst = p.zero(), terms = p.zero();
         if (test == Test.AFFINE) {
-            Dfp[] c = normalEquations(p, new Dfp[][] {one, t}, y);
+            Dfp[] c = hpLeastSquares(new Dfp[][] {one, t}, y);
             for (int i = 0; i < m; i++) {
                 Dfp r = y[i].subtract(c[0]).subtract(c[1].multiply(t[i])).abs();
                 if (r.greaterThan(worst)) worst = r;
@@ -331,7 +361,7 @@ public final class C1Checker {
         } else {
             Dfp[] ty = new Dfp[m];
             for (int i = 0; i < m; i++) ty[i] = t[i].multiply(y[i]);
-            Dfp[] c = normalEquations(p, new Dfp[][] {y, t, one}, ty);
+            Dfp[] c = hpLeastSquares(new Dfp[][] {y, t, one}, ty);
             for (int i = 0; i < m; i++) {
                 Dfp r = ty[i].subtract(c[0].multiply(y[i])).subtract(c[1].multiply(t[i])).subtract(c[2]).abs();
                 if (r.greaterThan(worst)) worst = r;
@@ -342,29 +372,31 @@ public final class C1Checker {
         return terms.isZero() ? 0 : worst.divide(terms).toDouble();
     }
 
-    static Dfp[] normalEquations(HighPrecision p, Dfp[][] cols, Dfp[] y) {
-        int k = cols.length;
-        Dfp[][] g = new Dfp[k][k + 1];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) g[i][j] = p.dot(cols[i], cols[j]);
-            g[i][k] = p.dot(cols[i], y);
+    /**
+     * Least squares of y on the given columns by Hipparchus' Householder QR in Dfp; a column whose R pivot falls to the
+     * arithmetic's rounding level relative to the column (dependent on the earlier ones, e.g. h constant) gets coefficient 0.
+     */
+    static Dfp[] hpLeastSquares(Dfp[][] cols, Dfp[] y) {
+        Dfp zero = y[0].getZero();
+        Dfp rounding = zero.newInstance("1e-" + (zero.getField().getRadixDigits() * 4 - 10));
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < cols.length; j++) {
+            kept.add(j);
+            Dfp[][] a = new Dfp[y.length][kept.size()];
+            for (int i = 0; i < y.length; i++) for (int c = 0; c < kept.size(); c++) a[i][c] = cols[kept.get(c)][i];
+            FieldMatrix<Dfp> r = new FieldQRDecomposition<>(new Array2DRowFieldMatrix<>(a, false)).getR();
+            Dfp norm = zero;
+            for (Dfp x : cols[j]) norm = norm.add(x.multiply(x));
+            if (!r.getEntry(kept.size() - 1, kept.size() - 1).abs().greaterThan(norm.sqrt().multiply(rounding))) kept.remove(kept.size() - 1);
         }
-        for (int col = 0; col < k; col++) {
-            int piv = col;
-            for (int r = col + 1; r < k; r++) if (g[r][col].abs().greaterThan(g[piv][col].abs())) piv = r;
-            Dfp[] tmp = g[col];
-            g[col] = g[piv];
-            g[piv] = tmp;
-            if (g[col][col].isZero()) continue;
-            for (int r = 0; r < k; r++) {
-                if (r == col) continue;
-                Dfp l = g[r][col].divide(g[col][col]);
-                for (int j = col; j <= k; j++) g[r][j] = g[r][j].subtract(l.multiply(g[col][j]));
-            }
-        }
-        Dfp[] c = new Dfp[k];
-        for (int i = 0; i < k; i++) c[i] = g[i][i].isZero() ? p.zero() : g[i][k].divide(g[i][i]);
-        return c;
+        Dfp[] coef = new Dfp[cols.length];
+        java.util.Arrays.fill(coef, zero);
+        if (kept.isEmpty()) return coef;
+        Dfp[][] a = new Dfp[y.length][kept.size()];
+        for (int i = 0; i < y.length; i++) for (int c = 0; c < kept.size(); c++) a[i][c] = cols[kept.get(c)][i];
+        FieldVector<Dfp> x = new FieldQRDecomposition<>(new Array2DRowFieldMatrix<>(a, false)).getSolver().solve(new ArrayFieldVector<>(y, false));
+        for (int c = 0; c < kept.size(); c++) coef[kept.get(c)] = x.getEntry(c);
+        return coef;
     }
 
     static double[] ones(int m) {
@@ -374,71 +406,24 @@ public final class C1Checker {
     }
 
     /**
-     * Least squares of y on the given columns by modified Gram-Schmidt with re-orthogonalisation (backward stable for
-     * the residual); a column dependent on the earlier ones gets coefficient 0 (e.g. h = 0).
+     * Least squares of y on the given columns by EJML's QR with column pivoting (backward stable for the residual); a
+     * column dependent on the others gets no weight (e.g. h = 0).
      */
     static double[] leastSquares(double[][] cols, double[] y) {
         int k = cols.length, m = y.length;
-        double[][] q = new double[k][];
-        double[][] r = new double[k][k];
-        boolean[] used = new boolean[k];
-        for (int j = 0; j < k; j++) {
-            double[] v = cols[j].clone();
-            double norm0 = Math.sqrt(dotArr(v, v));
-            for (int pass = 0; pass < 2; pass++)
-                for (int i = 0; i < j; i++) {
-                    if (!used[i]) continue;
-                    double c = dotArr(q[i], v);
-                    r[i][j] += c;
-                    for (int t = 0; t < m; t++) v[t] -= c * q[i][t];
-                }
-            double nv = Math.sqrt(dotArr(v, v));
-            if (nv <= 1e-13 * norm0 || nv == 0) continue;
-            r[j][j] = nv;
-            for (int t = 0; t < m; t++) v[t] /= nv;
-            q[j] = v;
-            used[j] = true;
-        }
-        double[] qty = new double[k];
-        double[] res = y.clone();
-        for (int pass = 0; pass < 2; pass++)
-            for (int j = 0; j < k; j++) {
-                if (!used[j]) continue;
-                double c = dotArr(q[j], res);
-                qty[j] += c;
-                for (int t = 0; t < m; t++) res[t] -= c * q[j][t];
-            }
-        double[] x = new double[k];
-        for (int j = k - 1; j >= 0; j--) {
-            if (!used[j]) continue;
-            double s = qty[j];
-            for (int i = j + 1; i < k; i++) s -= r[j][i] * x[i];
-            x[j] = s / r[j][j];
-        }
-        return x;
+        DMatrixRMaj a = new DMatrixRMaj(m, k), b = new DMatrixRMaj(m, 1, true, y), x = new DMatrixRMaj(k, 1);
+        for (int j = 0; j < k; j++) for (int i = 0; i < m; i++) a.set(i, j, cols[j][i]);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+        if (!solver.setA(a)) return new double[k];
+        solver.solve(b, x);
+        return x.data.clone();
     }
 
-    static double dotArr(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
-
-    /**
-     * Command line: {@code C1Checker NAME['] [LO HI]}: checks a boob-lan or library activation (a trailing ' checks h') on
-     * (LO, HI), default (-8, 8), and prints the report. Exit code 0 satisfies, 1 violates, 2 bad input, 3 unresolved.
-     */
+    /** Command line: the same as {@code harness c1 ACTIVATION[' ] [--from LO] [--to HI]} ({@link C1Command}). */
     public static void main(String[] args) {
-        if (args.length != 1 && args.length != 3) {
-            System.err.println("usage: C1Checker ACTIVATION[' for h'] [LO HI]; activations: " + PaperActivations.names() + ", fat-cantor[-N], "
-                    + overparam.nn.Activations.names());
-            System.exit(2);
-        }
-        boolean deriv = args[0].endsWith("'");
-        String name = deriv ? args[0].substring(0, args[0].length() - 1) : args[0];
-        double lo = args.length == 3 ? Double.parseDouble(args[1]) : -8, hi = args.length == 3 ? Double.parseDouble(args[2]) : 8;
-        Report r = check(Subject.of(PaperActivations.anyByName(name), deriv), lo, hi);
-        System.out.println(r.describe());
-        System.exit(r.status() == Status.VIOLATES ? 1 : r.status() == Status.UNRESOLVED ? 3 : 0);
+        String[] all = new String[args.length + 1];
+        all[0] = "c1";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.exit(overparam.cli.Main.run(all));
     }
 }

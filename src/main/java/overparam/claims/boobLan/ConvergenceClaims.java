@@ -4,6 +4,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
 import overparam.claims.*;
 import overparam.data.DataArbitraries;
+import org.hipparchus.stat.descriptive.StreamingStatistics;
 import overparam.gauss.Fits;
 import overparam.linalg.Linalg;
 
@@ -107,6 +108,11 @@ final class ConvergenceClaims {
         }
     }
 
+    /** Standard error of the mean (0 for a single draw). */
+    static double standardError(StreamingStatistics s) {
+        return s.getN() > 1 ? s.getStandardDeviation() / Math.sqrt(s.getN()) : 0;
+    }
+
     static double dist2(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
@@ -136,16 +142,14 @@ final class ConvergenceClaims {
 
     /** E[f(W, theta_av_{N_i+1}) - f*] <= K0 = (N_i beta)^-1 [||theta_1 - theta*||^2 + sigma^2 N_i beta^2] at a fixed W (M draws). */
     static Evidence theorem58Expectation(AlgoCase c, int draws) {
-        double mean = 0, m2 = 0, k0 = 0;
+        StreamingStatistics gaps = new StreamingStatistics();
+        double k0 = 0;
         for (int t = 1; t <= draws; t++) {
             SgdGd.Step s = c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).with(0, c.inner(), c.sigma(), c.betaFactor(), c.gammaFactor(), false).run().steps().get(0);
-            double gap = s.fKNext() - s.fStar();
-            double dl = gap - mean;
-            mean += dl / t;
-            m2 += dl * (gap - mean);
+            gaps.addValue(s.fKNext() - s.fStar());
             k0 = (2 * s.startDist2() + c.sigma() * c.sigma() * c.inner() * c.beta() * c.beta()) / (c.inner() * c.beta());
         }
-        double se = Math.sqrt(m2 / (draws - 1) / draws);
+        double mean = gaps.getMean(), se = standardError(gaps);
         return Evidence.le("mean gap + 3 SE <= K0(N_i) (" + draws + " noise draws)", mean + 3 * se, k0, 0).with("mean", mean).with("se", se)
                 .with("meanOverK0", mean / k0);
     }
@@ -190,12 +194,12 @@ final class ConvergenceClaims {
                     Property.of("pathwise", AlgoCase.class)
                             .description("per inner step and per noise draw (Gaussian, Student-t(3), adversarial): f(theta_av_{i+1}) - f* <= (sum beta)^-1 [|theta_1 - theta*|^2/2 + sum(beta<xi, theta* - theta_tau> + beta^2|xi|^2/(2(1 - L_theta beta)))]")
                             .generator("d in [1,4], N in [1,d^2], R/2 = 5, N_o in [1,3], N_i in [1,40], beta = (5.19), L_theta = n sup|h|^2", paths)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
-                            .check(ConvergenceClaims::theorem58Pathwise).tries(30).build(),
+                            .hypotheses(AlgoCase::wellFormed)
+                            .check(ConvergenceClaims::theorem58Pathwise).tries(30).search(SearchSpace.coordinates()).build(),
                     Property.of("expectation", AlgoCase.class)
                             .description("(5.18) in expectation: mean gap + 3 SE over " + draws + " noise draws <= K0(N_i) (catalogue reference: d = 4, N = 13, R = 2.71, N_i in {10,100,1000}, sigma in {0.1,1,3})")
                             .generator("d in [2,4], N in [1,d^2], R/2 = 1.355, N_i in {10, 100}, sigma in {0.1, 1, 3}", mc)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
+                            .hypotheses(AlgoCase::wellFormed)
                             .check(c -> theorem58Expectation(c, draws)).tries(6).build(),
                     Property.of("corollary-algebra", CorollaryCase.class)
                             .description("the constant-step corollary: K0 with beta = min{1/(2L_theta), sqrt(1/(N_i sigma^2))} <= D^2 [2 L_theta/N_i + sigma/sqrt N_i] + sigma/sqrt N_i")
@@ -245,18 +249,14 @@ final class ConvergenceClaims {
 
     /** Mean over draws of min_k ||grad_W f(W_k, theta_{k+1})||^2 (+ 3 SE) against (5.21), and the corollary when its settings hold. */
     static Evidence theorem59(AlgoCase c, int draws, boolean corollary) {
-        double mean = 0, m2 = 0, lastMean = 0;
+        StreamingStatistics mins = new StreamingStatistics(), lasts = new StreamingStatistics();
         double f0 = TwoLayer.loss(c.act(), c.u(), c.v(), c.w0(), c.theta0());
         for (int t = 1; t <= draws; t++) {
             SgdGd.Trace tr = c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).run();
-            double min = tr.steps().stream().mapToDouble(SgdGd.Step::gradW2).min().orElseThrow();
-            double dl = min - mean;
-            mean += dl / t;
-            m2 += dl * (min - mean);
-            double last = Math.pow(TwoLayer.frob(TwoLayer.gradW(c.act(), c.u(), c.v(), tr.wFinal(), tr.thetaFinal())), 2);
-            lastMean += (last - lastMean) / t;
+            mins.addValue(tr.steps().stream().mapToDouble(SgdGd.Step::gradW2).min().orElseThrow());
+            lasts.addValue(Math.pow(TwoLayer.frob(TwoLayer.gradW(c.act(), c.u(), c.v(), tr.wFinal(), tr.thetaFinal())), 2));
         }
-        double se = draws > 1 ? Math.sqrt(m2 / (draws - 1) / draws) : 0;
+        double mean = mins.getMean(), se = standardError(mins), lastMean = lasts.getMean();
         double[] b = bounds59(c, f0);
         double bound = corollary ? b[1] : b[0];
         return Evidence.le((corollary ? "corollary 2L(f0 + R^2(L_theta + 1/2) + 1)/N_o" : "(5.21)") + ": mean min_k ||grad_W f(W_k, theta_{k+1})||^2 + 3 SE", mean + 3 * se,
@@ -296,17 +296,17 @@ final class ConvergenceClaims {
                     Property.of("pathwise-5.22", AlgoCase.class)
                             .description("(5.22) at every outer step and for every noise draw (Gaussian, Student-t), theta_0 in the ball, gamma = 1/L_R")
                             .generator("d in [1,3], N in [1,d^2], R/2 = 5, N_o in [1,outerMax], N_i in [1,20], sigma in {0.05,0.3,1}", runs)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
-                            .check(ConvergenceClaims::step522).tries(25).build(),
+                            .hypotheses(AlgoCase::wellFormed)
+                            .check(ConvergenceClaims::step522).tries(25).search(SearchSpace.coordinates()).build(),
                     Property.of("expectation-5.21", AlgoCase.class)
                             .description("(5.21): mean over " + draws + " draws of min_k ||grad_W f||^2 + 3 SE <= its right-hand side")
                             .generator("as pathwise-5.22", runs)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
+                            .hypotheses(AlgoCase::wellFormed)
                             .check(c -> theorem59(c, draws, false)).tries(8).build(),
                     Property.of("corollary", AlgoCase.class)
                             .description("N_i = N_o, sigma = 1/sqrt N_i, gamma = 1/L, beta = (5.19): mean min_k ||grad_W f||^2 + 3 SE <= 2L(f(W0,theta0) + R^2(L_theta + 1/2) + 1)/N_o")
                             .generator("tanh, sigmoid, Gaussian; d in [2,3], N = d^2, R/2 = 5, N_o = N_i in {10,20,40}", cor)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
+                            .hypotheses(AlgoCase::wellFormed)
                             .check(c -> theorem59(c, draws, true)).tries(6).build(),
                     Property.of("control-theta0-outside", AlgoCase.class)
                             .description("negative control (theta_0 in R dropped): theta_0 = the unconstrained least-squares theta, outside a ball of radius 0.05; f(W_0, theta*) <= f(W_0, theta_0) fails and so does (5.22) at k = 0")
@@ -376,12 +376,12 @@ final class ConvergenceClaims {
                     Property.of("monotone", AlgoCase.class)
                             .description("every accepted theta_{k+1} satisfies (3.8); gamma = gamma_factor/L_R < 2/L: per-step decrease and min_k ||grad||^2 <= f(W0,theta0)/sum(gamma - L gamma^2/2)")
                             .generator("d in [1,3], N in [1,d^2], R/2 = 5, N_o in [1,40], N_i in [1,20], early exit on", runs)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
-                            .check(ConvergenceClaims::earlyExit).tries(30).build(),
+                            .hypotheses(AlgoCase::wellFormed)
+                            .check(ConvergenceClaims::earlyExit).tries(30).search(SearchSpace.coordinates()).build(),
                     Property.of("control-without-3.8", AlgoCase.class)
                             .description("negative control: (3.8) dropped (N_i = 1, sigma = 3, no early exit): f can increase, the per-step decrease fails")
                             .generator("tanh, sigmoid, d in [2,3], N = d^2, N_o = 5", noisy)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
+                            .hypotheses(AlgoCase::wellFormed)
                             .check(ConvergenceClaims::earlyExit).expectRefuted().tries(10).build());
         }
     }
@@ -404,36 +404,30 @@ final class ConvergenceClaims {
                     Property.of("pathwise", AlgoCase.class)
                             .description("(A.2) prox optimality, (A.3) three-point, (A.4) per-step chain (u = theta*, a random ball point, theta_tau), (A.5), (A.6), per step and per draw; beta <= 1/(2 L_theta) so 1 - L_theta beta >= 1/2")
                             .generator("d in [1,4], N in [1,d^2], R/2 = 5; Gaussian, Student-t(3) and adversarial noise; N_i in [1,40]", runs)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
-                            .check(ConvergenceClaims::appendix).tries(30).build(),
+                            .hypotheses(AlgoCase::wellFormed)
+                            .check(ConvergenceClaims::appendix).tries(30).search(SearchSpace.coordinates()).build(),
                     Property.of("unconstrained", AlgoCase.class)
                             .description("the same with R = R^n (the paper's (A.2) minimises over R^d)")
                             .generator("d in [1,3], no projection, Gaussian and adversarial noise", free)
-                            .check(ConvergenceClaims::appendix).tries(15).build(),
+                            .hypotheses(AlgoCase::wellFormed).check(ConvergenceClaims::appendix).tries(15).search(SearchSpace.coordinates()).build(),
                     Property.of("martingale-A.7", AlgoCase.class)
                             .description("(A.7) E[<xi_tau, theta* - theta_tau> | past] = 0: the mean over 200 draws of sum_tau beta <xi_tau, theta* - theta_tau> is within 4 SE of 0")
                             .generator("d in [1,4], Gaussian noise", AlgoCase.arbitrary(ACTS, 1, 4, false, 1, 20, List.of("gaussian"), RADIUS, false))
-                            .hypotheses(AlgorithmClaims::thetaInBall)
+                            .hypotheses(AlgoCase::wellFormed)
                             .check(ConvergenceClaims::martingale).tries(5).build(),
                     Property.of("control-beta-above-1/L", AlgoCase.class)
                             .description("negative control: beta = 3/L_theta (> 1/L_theta), 1 - L_theta beta < 0: (A.4) fails")
                             .generator("tanh, sigmoid, Gaussian; beta = 3/L_theta, sigma = 1", big)
-                            .hypotheses(AlgorithmClaims::thetaInBall)
+                            .hypotheses(AlgoCase::wellFormed)
                             .check(ConvergenceClaims::appendix).expectRefuted().tries(10).build());
         }
     }
 
     static Evidence martingale(AlgoCase c) {
         int draws = 200;
-        double mean = 0, m2 = 0;
-        for (int t = 1; t <= draws; t++) {
-            SgdGd.Step s = c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).run().steps().get(0);
-            double x = s.noiseCross();
-            double dl = x - mean;
-            mean += dl / t;
-            m2 += dl * (x - mean);
-        }
-        double se = Math.sqrt(m2 / (draws - 1) / draws);
+        StreamingStatistics cross = new StreamingStatistics();
+        for (int t = 1; t <= draws; t++) cross.addValue(c.withNoiseSeed(BoobLanData.stream(c.noiseSeed(), t)).run().steps().get(0).noiseCross());
+        double mean = cross.getMean(), se = standardError(cross);
         return Evidence.le("|mean of sum beta <xi, theta* - theta_tau>| / SE", se == 0 ? 0 : Math.abs(mean) / se, 4, 0).with("mean", mean).with("se", se);
     }
 
@@ -446,24 +440,18 @@ final class ConvergenceClaims {
         int draws = 4000;
         SgdGd.Noise noise = SgdGd.Noise.gaussian(c.sigma());
         Random rng = new Random(c.seed());
-        double[] mean = new double[c.n()], m2 = new double[c.n()];
-        double sq = 0, sq2 = 0;
+        StreamingStatistics[] coords = new StreamingStatistics[c.n()];
+        for (int j = 0; j < c.n(); j++) coords[j] = new StreamingStatistics();
+        StreamingStatistics squares = new StreamingStatistics();
         for (int t = 1; t <= draws; t++) {
             double[] xi = noise.draw(0, t, new double[c.n()], new double[c.n()], rng);
-            for (int j = 0; j < c.n(); j++) {
-                double dl = xi[j] - mean[j];
-                mean[j] += dl / t;
-                m2[j] += dl * (xi[j] - mean[j]);
-            }
-            double q = TwoLayer.dot(xi, xi);
-            sq += q;
-            sq2 += q * q;
+            for (int j = 0; j < c.n(); j++) coords[j].addValue(xi[j]);
+            squares.addValue(TwoLayer.dot(xi, xi));
         }
         double z = 0;
-        for (int j = 0; j < c.n(); j++) z = Math.max(z, Math.abs(mean[j]) / Math.sqrt(m2[j] / (draws - 1) / draws));
-        double ms = sq / draws, se = Math.sqrt((sq2 / draws - ms * ms) / (draws - 1));
+        for (StreamingStatistics x : coords) z = Math.max(z, Math.abs(x.getMean()) / standardError(x));
         return Evidence.worst(Evidence.le("max_j |mean xi_j| / SE (E[G] = grad_theta f)", z, 4.5, 0),
-                Evidence.le("|mean ||xi||^2 - sigma^2| / SE (3.5)", Math.abs(ms - c.sigma() * c.sigma()) / se, 4.5, 0));
+                Evidence.le("|mean ||xi||^2 - sigma^2| / SE (3.5)", Math.abs(squares.getMean() - c.sigma() * c.sigma()) / standardError(squares), 4.5, 0));
     }
 
     /** The prox (3.7): argmin_{z in ball} <y, z - x> + |z - x|^2/2 = Proj(x - y), against the exact ball-QP solver and random feasible z. */
@@ -520,7 +508,9 @@ final class ConvergenceClaims {
                     Property.of("prox-is-projection", ProxCase.class)
                             .description("(3.7): on the ball the prox is the projection of x - y (exact ball-QP solver; 50 random feasible points do no better)")
                             .generator("n in [1,6], radius in [0.05,5], x, y ~ N(0, 4)", prox)
-                            .check(ConvergenceClaims::prox).tries(60).build(),
+                            .hypotheses(c -> c.x().length == c.y().length && c.radius() > 0 && java.util.Arrays.stream(c.x()).allMatch(Double::isFinite)
+                                    && java.util.Arrays.stream(c.y()).allMatch(Double::isFinite) ? null : "shapes, finite values, radius > 0")
+                            .check(ConvergenceClaims::prox).tries(60).search(SearchSpace.coordinates()).build(),
                     Property.of("samples-at-most-nd", NetCase.class)
                             .description("full column rank of D needs N <= nd: rank D <= min(N, nd)")
                             .generator("d in [1,3], n in [1,d], N in [1,30]", many)

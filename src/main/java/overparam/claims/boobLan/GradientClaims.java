@@ -2,6 +2,7 @@ package overparam.claims.boobLan;
 
 import org.hipparchus.dfp.Dfp;
 import overparam.claims.*;
+import overparam.linalg.HighPrecision;
 import overparam.linalg.Linalg;
 import overparam.nn.FiniteDifferences;
 
@@ -27,7 +28,7 @@ final class GradientClaims {
         return a;
     }
 
-    /** The full gradient (vec_rowmajor(grad_W f), grad_theta f) and its fourth-order central-difference estimate. */
+    /** The full gradient (vec_rowmajor(grad_W f), grad_theta f). */
     static double[] gradient(NetCase c) {
         double[] gw = TwoLayer.vec(c.gradW()), gt = c.gradTheta();
         double[] g = Arrays.copyOf(gw, gw.length + gt.length);
@@ -47,8 +48,40 @@ final class GradientClaims {
         return c.withW(TwoLayer.unvec(Arrays.copyOf(x, n * d), n, d)).withTheta(Arrays.copyOfRange(x, n * d, n * d + n));
     }
 
-    static double[] finiteDifferenceGradient(NetCase c) {
-        return FiniteDifferences.gradient(x -> at(c, x).loss(), params(c));
+    /**
+     * The fourth-order central-difference Jacobian of f at x and an error bound per entry: Richardson estimates
+     * |D(h) - D(2h)| + 16 |D(h) - D(h/2)| (each about 15 times the O(h^4) truncation error of D(h); with an h^6 term as
+     * well, one of them can cancel but not both: the sum stays above 14 times the error) plus the rounding 3 delta / h of
+     * differencing values accurate to {@code delta}. {value, error}.
+     */
+    static double[][][] richardson(java.util.function.Function<double[], double[]> f, double[] x, double delta) {
+        double[] h = FiniteDifferences.defaultSteps(x), h2 = h.clone(), hHalf = h.clone();
+        for (int i = 0; i < h.length; i++) {
+            h2[i] = 2 * h[i];
+            hHalf[i] = h[i] / 2;
+        }
+        double[][] j = FiniteDifferences.jacobian(f, x, h), j2 = FiniteDifferences.jacobian(f, x, h2), jHalf = FiniteDifferences.jacobian(f, x, hHalf);
+        double[][] err = new double[j.length][x.length];
+        for (int r = 0; r < j.length; r++)
+            for (int i = 0; i < x.length; i++) err[r][i] = Math.abs(j[r][i] - j2[r][i]) + 16 * Math.abs(j[r][i] - jHalf[r][i]) + 3 * delta / h[i];
+        return new double[][][] {j, err};
+    }
+
+    /** max_i |a_i - fd_i| / error_i: at most 1 when a agrees with the finite differences within their error bound. */
+    static double errorRatio(double[] a, double[] fd, double[] error) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            double e = Math.abs(a[i] - fd[i]);
+            worst = Math.max(worst, e == 0 ? 0 : e / error[i]);
+        }
+        return worst;
+    }
+
+    /** {FD gradient of f(W, theta) in (vec W, theta), its error bound}; f is accurate to about eps N times its terms' size. */
+    static double[][] finiteDifferenceGradient(NetCase c) {
+        double delta = Linalg.tolerance(TwoLayer.lossScale(c.act(), c.u(), c.v(), c.w(), c.theta()), c.nPoints());
+        double[][][] r = richardson(x -> new double[] {at(c, x).loss()}, params(c), delta);
+        return new double[][] {r[0][0], r[1][0]};
     }
 
     /** boob-lan/P002-01, (3.1)-(3.3): grad_W f[j,k] = -(1/N) sum_i s_i h'(W[j,:]u^i) theta_j u^i_k, and vec(grad_W f) = -(1/N) D s. */
@@ -67,27 +100,25 @@ final class GradientClaims {
             var gen = NetCase.arbitrary(activations(p), p.integer("dMax"), false, p.integer("nMax"), 1, 1, 1);
             return List.of(
                     Property.of("finite-differences", NetCase.class)
-                            .description("(W, theta)-gradient with the sign fixed against 4th-order central differences (step 1e-3; FD error ~1e-10 relative)")
+                            .description("(W, theta)-gradient with the sign fixed against 4th-order central differences, within their Richardson + rounding error bound")
                             .generator("d in [1,dMax], n in [1,d], N in [1,nMax], U, v ~ N(0,1), W ~ N(0,1/d), theta ~ N(0,1)", gen)
-                            .check(GradientClaims::finiteDifferences).tries(40).build(),
+                            .hypotheses(NetCase::wellFormed).check(GradientClaims::finiteDifferences).tries(40)
+                            .search(SearchSpace.coordinates()).build(),
                     Property.of("D-identity", NetCase.class)
                             .description("vec_rowmajor(grad_W f) + D s / N = 0 (3.3), to rounding")
                             .generator("as finite-differences", gen)
-                            .check(GradientClaims::dIdentity).tries(60).build(),
+                            .hypotheses(NetCase::wellFormed).check(GradientClaims::dIdentity).tries(60).search(SearchSpace.coordinates()).build(),
                     Property.of("control-literal-(3.1)", NetCase.class)
                             .description("negative control: (3.1) read literally as the gradient (no minus sign) against finite differences")
                             .generator("as finite-differences", gen)
-                            .hypotheses(c -> TwoLayer.frob(c.gradW()) > 1e-6 ? null : "grad_W f vanishes: the sign is invisible")
+                            .hypotheses(c -> TwoLayer.frob(c.gradW()) > 1e-6 * (1 + c.loss()) ? null : "grad_W f vanishes: the sign is invisible")
                             .check(GradientClaims::literal31).certify(GradientClaims::certifyLiteral31).expectRefuted().tries(20).build());
         }
     }
 
     static Evidence finiteDifferences(NetCase c) {
-        double[] g = gradient(c), fd = finiteDifferenceGradient(c);
-        double err = 0;
-        for (int i = 0; i < g.length; i++) err = Math.max(err, Math.abs(g[i] - fd[i]));
-        double scale = Math.max(1, TwoLayer.maxAbs(g) + c.loss());
-        return Evidence.le("max |analytic - finite-difference gradient| / max(1, |g| + f)", err / scale, 1e-7, 0).with("absError", err);
+        double[][] fd = finiteDifferenceGradient(c);
+        return Evidence.le("max_i |analytic - finite-difference gradient|_i / FD error bound_i", errorRatio(gradient(c), fd[0], fd[1]), 1, 0);
     }
 
     static Evidence dIdentity(NetCase c) {
@@ -109,37 +140,38 @@ final class GradientClaims {
 
     /** The literal (3.1) right-hand side (1/N) sum_i s_i h' theta_j u_k = (1/N) D s (which is -grad_W f) against finite differences. */
     static Evidence literal31(NetCase c) {
-        double[] s = c.residual();
-        double[][] dm = c.matrixD();
-        double[] lit = TwoLayer.matVec(dm, s);
-        for (int i = 0; i < lit.length; i++) lit[i] /= c.nPoints();
-        double[] fd = Arrays.copyOf(finiteDifferenceGradient(c), lit.length);
-        double err = 0;
-        for (int i = 0; i < lit.length; i++) err = Math.max(err, Math.abs(lit[i] - fd[i]));
-        double scale = Math.max(1, TwoLayer.maxAbs(fd) + c.loss());
-        return Evidence.le("max |literal (3.1) - finite-difference grad_W f| / max(1, |g| + f)", err / scale, 1e-7, 0);
+        double[] lit = literal31Values(c);
+        double[][] fd = finiteDifferenceGradient(c);
+        return Evidence.le("max_i |literal (3.1) - finite-difference grad_W f|_i / FD error bound_i", errorRatio(lit, fd[0], fd[1]), 1, 0);
     }
 
-    /** 60 digits: the literal (3.1) plus the analytic gradient is 0, so literal - gradient = -2 gradient. */
+    static double[] literal31Values(NetCase c) {
+        double[] lit = TwoLayer.matVec(c.matrixD(), c.residual());
+        for (int i = 0; i < lit.length; i++) lit[i] /= c.nPoints();
+        return lit;
+    }
+
+    /** 60 digits: literal (3.1) + grad_W f = 0, so |literal - grad_W f| = 2 |grad_W f|, far outside the FD error bound. */
     static Certificate certifyLiteral31(NetCase c, Evidence e) {
         NetCase.Hp h = c.hp();
-        Dfp[] s = h.net.residual(h.u, h.v, h.w, h.theta);
-        Dfp[] lit = h.hp.multVec(h.matrixD(), s);
+        Dfp[] lit = h.hp.multVec(h.matrixD(), h.net.residual(h.u, h.v, h.w, h.theta));
         Dfp[][] gw = h.net.gradW(h.u, h.v, h.w, h.theta);
-        Dfp sum = h.hp.zero(), diff = h.hp.zero();
+        double[][] fd = finiteDifferenceGradient(c);
+        Dfp sum = h.hp.zero();
+        BigDecimal margin = null;
         int d = c.d();
         for (int j = 0; j < gw.length; j++)
             for (int k = 0; k < d; k++) {
                 Dfp l = lit[j * d + k].divide(c.nPoints());
-                Dfp a = l.add(gw[j][k]).abs(), b = l.subtract(gw[j][k]).abs();
+                Dfp a = l.add(gw[j][k]).abs();
                 if (a.greaterThan(sum)) sum = a;
-                if (b.greaterThan(diff)) diff = b;
+                // |literal - grad| - |grad - FD| - FD error bound: negative when the literal reading is off by more than FD can explain
+                BigDecimal m = HighPrecision.toBigDecimal(l.subtract(gw[j][k]).abs()).negate()
+                        .add(BigDecimal.valueOf(Math.abs(gw[j][k].toDouble() - fd[0][j * d + k]) + fd[1][j * d + k]));
+                if (margin == null || m.compareTo(margin) < 0) margin = m;
             }
-        double scale = Math.max(1, TwoLayer.maxAbs(TwoLayer.vec(c.gradW())) + c.loss());
-        BigDecimal margin = BigDecimal.valueOf(1e-7).subtract(new BigDecimal(diff.toString()).divide(BigDecimal.valueOf(scale), java.math.MathContext.DECIMAL64));
         return Certificate.of("Dfp analytic gradient", h.hp.digits(), margin, new BigDecimal("1e-40"),
-                "60 digits: max|literal(3.1) + grad_W f| = " + sum.toString().substring(0, Math.min(12, sum.toString().length()))
-                        + ", max|literal(3.1) - grad_W f| = 2 max|grad_W f| = " + diff.toDouble());
+                "60 digits: max|literal(3.1) + grad_W f| = " + sum.toDouble() + " (the literal reading is -grad_W f)");
     }
 
     /** boob-lan/P002-02, section 3: D of full column rank makes a stationary point global; f <= N ||grad_W f||^2 / (2 sigma_min(D)^2). */
@@ -161,8 +193,8 @@ final class GradientClaims {
                     Property.of("bound", NetCase.class)
                             .description("f <= N ||grad_W f||_F^2 / (2 sigma_min(D)^2) when N <= nd and D has full column rank")
                             .generator("d in [1,dMax], n in [1,d], N in [1,nMax] (N <= nd), Gaussian U, v, W, theta", gen)
-                            .hypotheses(GradientClaims::fullColumnRank)
-                            .check(GradientClaims::fullRankBound).tries(120).build(),
+                            .hypotheses(c -> c.wellFormed() != null ? c.wellFormed() : fullColumnRank(c))
+                            .check(GradientClaims::fullRankBound).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("tight", NetCase.class)
                             .description("the bound is attained: with s along the smallest right singular vector of D, f / bound = 1")
                             .generator("as bound, then v := h(U W^T) theta + s_min", gen.map(GradientClaims::alignResidual))

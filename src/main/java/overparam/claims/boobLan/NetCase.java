@@ -73,6 +73,31 @@ public record NetCase(String activation, double[][] u, double[] v, double[][] w,
         return r;
     }
 
+    /**
+     * The invariants the checks rely on and the generators guarantee, for instances moved by the search or shrunk as JSON:
+     * consistent shapes (U N x d, v of length N, W n x d, theta of length n) and finite values, loss and gradient.
+     */
+    public static String shapes(double[][] u, double[] v, double[][] w, double[] theta) {
+        if (u.length == 0 || u[0].length == 0 || w.length == 0) return "empty data or hidden layer";
+        int d = u[0].length;
+        for (double[] r : u) if (r.length != d) return "ragged U";
+        for (double[] r : w) if (r.length != d) return "W and U disagree on d";
+        if (v.length != u.length) return "v and U disagree on N";
+        if (theta.length != w.length) return "theta and W disagree on n";
+        for (double[][] a : new double[][][] {u, w}) for (double[] r : a) for (double x : r) if (!Double.isFinite(x)) return "non-finite entry";
+        for (double[] a : new double[][] {v, theta}) for (double x : a) if (!Double.isFinite(x)) return "non-finite entry";
+        return null;
+    }
+
+    /** {@link #shapes} and a finite loss and gradient (no overflow in double). */
+    public String wellFormed() {
+        String s = shapes(u, v, w, theta);
+        if (s != null) return s;
+        if (!Double.isFinite(loss()) || !Double.isFinite(TwoLayer.frob(gradW())) || !Double.isFinite(TwoLayer.norm(gradTheta())))
+            return "loss or gradient overflows in double";
+        return null;
+    }
+
     public NetCase withTheta(double[] t) {
         return new NetCase(activation, u, v, w, t);
     }

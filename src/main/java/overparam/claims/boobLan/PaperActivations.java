@@ -291,6 +291,11 @@ public final class PaperActivations {
     public static Activation anyByName(String name) {
         String s = name.trim().toLowerCase(Locale.ROOT);
         if (BY_NAME.containsKey(s) || s.startsWith("fat-cantor")) return byName(s);
-        return Activations.byName(s);
+        try {
+            return Activations.byName(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("unknown activation '" + name + "'; boob-lan: " + BY_NAME.keySet() + ", fat-cantor, fat-cantor-N; library: "
+                    + Activations.names() + " (or s*name)");
+        }
     }
 }

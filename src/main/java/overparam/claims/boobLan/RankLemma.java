@@ -166,7 +166,7 @@ final class RankLemma {
                 }
                 double bound = nPts * d * 3 * Math.scalb(1.0, -27);
                 RateEvidence e = RateEvidence.of("statement: P(some x^i in K_26^d) <= " + String.format("%.3g", bound) + " if Lemma 4.1 held, d=" + d + ", N=" + nPts,
-                        trials, fails, bound, Map.of("exactProbability", 1 - Math.pow(1 - Math.pow(0.5, d), nPts), "d", d, "N", nPts));
+                        trials, fails, bound, new TreeMap<>(Map.of("exactProbability", 1 - Math.pow(1 - Math.pow(0.5, d), nPts), "d", d, "N", nPts)));
                 r.rate(e);
                 r.number("fatCantor.d" + d + "N" + nPts + ".rate", e.rate());
                 r.number("fatCantor.d" + d + "N" + nPts + ".ciLow", e.ciLow());

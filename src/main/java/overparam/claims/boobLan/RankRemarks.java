@@ -57,11 +57,6 @@ final class RankRemarks {
         }
 
         @Override
-        protected Set<String> refutingStatements() {
-            return Set.of("C1-on-h-only");
-        }
-
-        @Override
         public List<Property<?>> properties(Params p) {
             int dMax = p.integer("dMax");
             var analytic = NetCase.arbitrary(ANALYTIC, dMax, true, dMax * dMax, 1, 1, 1.5);
@@ -77,7 +72,7 @@ final class RankRemarks {
                             .generator("h in {x^2, ln|x|}, d in [1,dMax], N in [1, dMax^2], Gaussian U, W, theta", cOnlyOnH)
                             .hypotheses(c -> thetaNonZero(c) != null ? thetaNonZero(c)
                                     : c1OfH(c.activation()) == C1Checker.Status.SATISFIES ? null : "h fails the C1 check")
-                            .check(RankRemarks::rankD).certify(RankRemarks::certifyRankD).expectRefuted().tries(40).build(),
+                            .check(RankRemarks::rankD).certify(RankRemarks::certifyRankD).tries(40).build(),
                     Property.of("control-linear-h", NetCase.class)
                             .description("negative control: h = x violates C1 (h' constant): rank D = min(N, d)")
                             .generator("h = x, as C1-on-h-only", NetCase.arbitrary(List.of("identity"), dMax, true, dMax * dMax, 1, 1, 1.5))
@@ -405,11 +400,6 @@ final class RankRemarks {
         }
 
         @Override
-        protected Set<String> refutingStatements() {
-            return Set.of("as-stated");
-        }
-
-        @Override
         public List<Property<?>> properties(Params p) {
             List<String> kinds = List.of("zero-row", "copy-row", "multiple-row", "low-rank", "zero");
             return List.of(
@@ -418,7 +408,7 @@ final class RankRemarks {
                             .generator("d in [1,4], N in [1, d^2], the catalogue's singular-W families", singular(ANALYTIC, kinds, 4))
                             .check(RankRemarks::remark47)
                             .certify((c, e) -> Ranks.certify("Remark 4.7 rank", c.hpRank(), Math.min(exactRank(c.w()) * c.d(), c.nPoints()), Evidence.Relation.EQ))
-                            .expectRefuted().tries(60).build(),
+                            .tries(60).build(),
                     Property.of("copies-and-zero-rows", CollectionCase.class)
                             .description("where the remark's 'remove dependent rows' works: copied rows, and zero rows with h(0) = 0 (tanh, Erf, tanh(x/2))")
                             .generator("odd h, copy-row / zero-row / zero W", singular(List.of("tanh", "erf", "sigmoid-sym"), List.of("copy-row", "zero-row", "zero"), 4))
@@ -492,11 +482,6 @@ final class RankRemarks {
         }
 
         @Override
-        protected Set<String> refutingStatements() {
-            return Set.of("fixed-data");
-        }
-
-        @Override
         public List<Property<?>> properties(Params p) {
             List<String> any = new ArrayList<>(BoobLanData.DENSITIES);
             any.addAll(BoobLanData.ADVERSARIAL);
@@ -510,7 +495,7 @@ final class RankRemarks {
                             .description("the statement (expected refuted): the lemma as stated: any fixed data (no hypothesis on u^i), including duplicates, antipodal pairs, a subspace, an axis")
                             .generator("analytic C1 h, densities and adversarial data, d in [1,4], N in [1, d^2]", lemma52(any, 4))
                             .hypotheses(RankRemarks::lemma52Hypotheses)
-                            .check(RankRemarks::lemma52).certify(RankRemarks::certifyLemma52).expectRefuted().tries(60).build());
+                            .check(RankRemarks::lemma52).certify(RankRemarks::certifyLemma52).tries(60).build());
         }
     }
 }

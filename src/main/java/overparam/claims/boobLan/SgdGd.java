@@ -57,7 +57,11 @@ public final class SgdGd {
             };
         }
 
-        /** Adversarial: ||xi|| = sigma along theta_bar - theta* (pushes away from the minimiser; not zero-mean). */
+        /**
+         * Adversarial for the bounds, not zero-mean: ||xi|| = sigma along theta_bar - theta*, which makes the noise term
+         * beta <xi, theta* - theta_bar> of (A.4)/(A.5)/(5.22) as negative as a noise of that size can (the step -beta xi itself
+         * moves toward theta*).
+         */
         static Noise adversarial(double sigma) {
             return (k, tau, t, star, rng) -> {
                 double[] xi = new double[t.length];

@@ -25,6 +25,23 @@ final class SmoothnessClaims {
         double bound() {
             return Lipschitz.bound(act(), u, v, theta);
         }
+
+        /** Shapes and finite values ({@link NetCase#shapes}), W2 of W1's shape, W1 != W2 (the ratio divides by ||W1 - W2||). */
+        String wellFormed() {
+            String s = NetCase.shapes(u, v, w1, theta);
+            if (s != null) return s;
+            if (w2.length != w1.length) return "W1 and W2 differ in shape";
+            double diff = 0;
+            for (int j = 0; j < w1.length; j++) {
+                if (w2[j].length != w1[j].length) return "W1 and W2 differ in shape";
+                for (int k = 0; k < w1[j].length; k++) {
+                    if (!Double.isFinite(w2[j][k])) return "non-finite entry";
+                    diff = Math.max(diff, Math.abs(w1[j][k] - w2[j][k]));
+                }
+            }
+            if (!(diff > 0)) return "W1 = W2";
+            return Double.isFinite(bound()) ? null : "the bound overflows in double";
+        }
     }
 
     /**
@@ -62,32 +79,38 @@ final class SmoothnessClaims {
         double dw = TwoLayer.frob(dwm);
         double[][] z1 = TwoLayer.preActivations(u, c.w1()), z2 = TwoLayer.preActivations(u, c.w2());
         double[] s1 = TwoLayer.residual(h, u, c.v(), c.w1(), c.theta()), s2 = TwoLayer.residual(h, u, c.v(), c.w2(), c.theta());
-        double rhs512 = 0, worst513 = Double.POSITIVE_INFINITY, worst516 = Double.POSITIVE_INFINITY, scale = 0;
+        double rhs512 = 0, worst513 = Double.POSITIVE_INFINITY, worst516 = Double.POSITIVE_INFINITY, scale = 0, scale513 = 0, scale516 = 0;
         for (int i = 0; i < nPts; i++) {
-            double da = 0, dhp = 0, dM2 = 0;
+            double ui = TwoLayer.norm(u[i]), zi = 0;
+            for (int j = 0; j < n; j++)
+                for (int k = 0; k < u[i].length; k++) zi = Math.max(zi, (Math.abs(c.w1()[j][k]) + Math.abs(c.w2()[j][k])) * Math.abs(u[i][k]) * u[i].length);
+            // differences as vectors, their norms scale-safe (squares of 1e-155 would underflow)
+            double[] da = new double[n], dhp = new double[n], dz = new double[n], dm = new double[n * n];
             for (int j = 0; j < n; j++) {
                 double a1 = c.theta()[j] * h.d1(z1[i][j]) * s1[i], a2 = c.theta()[j] * h.d1(z2[i][j]) * s2[i];
-                da += (a1 - a2) * (a1 - a2);
-                dhp += (h.d1(z1[i][j]) - h.d1(z2[i][j])) * (h.d1(z1[i][j]) - h.d1(z2[i][j]));
+                da[j] = a1 - a2;
+                dhp[j] = h.d1(z1[i][j]) - h.d1(z2[i][j]);
+                dz[j] = z1[i][j] - z2[i][j];
                 for (int l = 0; l < n; l++) {
-                    double m = h.d1(z1[i][j]) * h.phi(z1[i][l]) - h.d1(z2[i][j]) * h.phi(z2[i][l]);
-                    dM2 += m * m;
+                    dm[j * n + l] = h.d1(z1[i][j]) * h.phi(z1[i][l]) - h.d1(z2[i][j]) * h.phi(z2[i][l]);
+                    scale516 = Math.max(scale516, Math.abs(h.d1(z1[i][j]) * h.phi(z1[i][l])) + Math.abs(h.d1(z2[i][j]) * h.phi(z2[i][l])));
                 }
                 scale = Math.max(scale, Math.abs(a1) + Math.abs(a2));
+                scale513 = Math.max(scale513, Math.abs(h.d1(z1[i][j])) + Math.abs(h.d1(z2[i][j])));
             }
-            double ui = TwoLayer.norm(u[i]);
-            rhs512 += ui * Math.sqrt(da) / nPts;
-            double dz = 0;
-            for (int j = 0; j < n; j++) dz += (z1[i][j] - z2[i][j]) * (z1[i][j] - z2[i][j]);
-            worst513 = Math.min(worst513, h.supD2() * ui * dw - Math.sqrt(dhp));
-            worst516 = Math.min(worst516, 2 * n * h.lipHHPrime() * h.lipHHPrime() * dz - dM2);
+            // the pre-activations z = W u are exact to eps sum_k |w_jk u_ik|: h' and h h' move by L times that
+            scale513 = Math.max(scale513, h.supD2() * (zi + ui * dw));
+            scale516 = Math.max(scale516, h.lipHHPrime() * Math.sqrt(2.0 * n) * zi);
+            rhs512 += ui * TwoLayer.norm(da) / nPts;
+            worst513 = Math.min(worst513, h.supD2() * ui * dw - TwoLayer.norm(dhp));
+            worst516 = Math.min(worst516, Math.sqrt(2.0 * n) * h.lipHHPrime() * TwoLayer.norm(dz) - TwoLayer.norm(dm));
         }
         double[][] g1 = TwoLayer.gradW(h, u, c.v(), c.w1(), c.theta()), g2 = TwoLayer.gradW(h, u, c.v(), c.w2(), c.theta());
         double lhs512 = TwoLayer.frob(TwoLayer.plus(g1, -1, g2));
         double tol = Linalg.tolerance(scale * (1 + TwoLayer.maxAbs(u)), nPts * n);
         return Evidence.worst(Evidence.le("(5.12) ||grad f(W1) - grad f(W2)||_F <= (1/N) sum ||u^i|| ||a1^i - a2^i||", lhs512, rhs512, tol),
-                Evidence.ge("(5.13) min_i L_h' ||u^i|| ||W1-W2||_F - ||h'(W1u^i) - h'(W2u^i)||", worst513, 0, tol),
-                Evidence.ge("(5.16) min_i 2n L_hh'^2 ||v-u||^2 - ||h'(v)h(v)^T - h'(u)h(u)^T||_F^2", worst516, 0, tol * tol + tol));
+                Evidence.ge("(5.13) min_i L_h' ||u^i|| ||W1-W2||_F - ||h'(W1u^i) - h'(W2u^i)||", worst513, 0, Linalg.tolerance(scale513, n * u[0].length)),
+                Evidence.ge("(5.16) min_i sqrt(2n) L_hh' ||v-u|| - ||h'(v)h(v)^T - h'(u)h(u)^T||_F", worst516, 0, Linalg.tolerance(scale516, n * n * u[0].length)));
     }
 
     /** 60-digit ||grad_W f(W1) - grad_W f(W2)||_F / ||W1 - W2||_F. */
@@ -145,11 +168,11 @@ final class SmoothnessClaims {
                     Property.of("bound", PairCase.class)
                             .description("ratio ||grad_W f(W1) - grad_W f(W2)||_F / ||W1 - W2||_F <= (theta_max/N)(L_h' sum ||u||^2 |v| + sqrt(2n) L_hh' ||theta|| sum ||u||^2), exact suprema")
                             .generator("Remark 5.5 activations; d in [1,4], n in [1,d], N in [1,d^2]; data scale {0.1,1,5}, theta {0.1,1,3}, ||W1|| up to 1e3, ||W2-W1|| = 10^[-4,0.5]", pairs(acts(p)))
-                            .check(SmoothnessClaims::lipschitz).tries(150).build(),
+                            .hypotheses(PairCase::wellFormed).check(SmoothnessClaims::lipschitz).tries(150).search(SearchSpace.coordinates()).build(),
                     Property.of("proof-steps", PairCase.class)
                             .description("(5.12) Cauchy-Schwarz step, (5.13) ||h'(W1u) - h'(W2u)|| <= L_h' ||u|| ||W1 - W2||_F, (5.16) ||h'(v)h(v)^T - h'(u)h(u)^T||_F^2 <= 2n L_hh'^2 ||v - u||^2")
                             .generator("as bound", pairs(acts(p)))
-                            .check(SmoothnessClaims::proofSteps).tries(80).build(),
+                            .hypotheses(PairCase::wellFormed).check(SmoothnessClaims::proofSteps).tries(80).search(SearchSpace.coordinates()).build(),
                     Property.of("adversarial", Lipschitz.Worst.class)
                             .description("CMA-ES (Hipparchus) over (W1, W2 - W1 direction and size, theta, data) per activation: the worst ratio / bound stays <= 1")
                             .generator("per activation: (n, d, N) = (1, 1, 1) and (2, 2, 2); the search moves W1, W2, theta and the data within a box, 2 restarts each", Arbitraries.just(new Lipschitz.Worst("tanh", 0, 0, 0, 0, null, null, null, null, null, 0)))
@@ -217,11 +240,12 @@ final class SmoothnessClaims {
                     Property.of("two-sided", PairCase.class)
                             .description("|f(W2) - f(W1) - <grad_W f(W1), W2 - W1>| <= (L/2) ||W1 - W2||_F^2 with L the Lemma 5.4 bound")
                             .generator("as P002-18 bound", pairs(BOUNDED))
-                            .check(c -> descent(c, c.bound())).tries(120).build(),
+                            .hypotheses(PairCase::wellFormed).check(c -> descent(c, c.bound())).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("step", StepCase.class)
                             .description("W' = W - gamma grad_W f: f(W') <= f(W) - (gamma - L gamma^2/2) ||grad_W f||^2 for gamma in [0, 3/L]")
                             .generator("as two-sided; gamma = g/L, g in [0,3]", steps)
-                            .check(SmoothnessClaims::stepForm).tries(120).build(),
+                            .hypotheses(sc -> sc.pair().wellFormed() != null ? sc.pair().wellFormed() : sc.g() >= 0 ? null : "negative step")
+                            .check(SmoothnessClaims::stepForm).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("control-L-zero", PairCase.class)
                             .description("negative control: L = 0 (a linear model of f) must fail")
                             .generator("as two-sided", pairs(List.of("tanh", "sigmoid")))
@@ -238,7 +262,9 @@ final class SmoothnessClaims {
         double[][] dw = TwoLayer.plus(c.w2(), -1, c.w1());
         double inner = TwoLayer.dot(TwoLayer.vec(g), TwoLayer.vec(dw));
         double lhs = Math.abs(f2 - f1 - inner), rhs = l / 2 * Math.pow(TwoLayer.frob(dw), 2);
-        double tol = Linalg.tolerance(Math.abs(f1) + Math.abs(f2) + Math.abs(inner), c.u().length);
+        // the losses are exact to eps times their terms before cancellation (lossScale), not to eps |f|
+        double tol = Linalg.tolerance(TwoLayer.lossScale(h, c.u(), c.v(), c.w1(), c.theta()) + TwoLayer.lossScale(h, c.u(), c.v(), c.w2(), c.theta())
+                + Math.abs(inner), c.u().length);
         return Evidence.le("|f(W2) - f(W1) - <grad f(W1), W2 - W1>| <= (L/2) ||W2 - W1||^2", lhs, rhs, tol).with("L", l);
     }
 
@@ -261,9 +287,11 @@ final class SmoothnessClaims {
         double[][] g = TwoLayer.gradW(h, c.u(), c.v(), c.w1(), c.theta());
         double g2 = Math.pow(TwoLayer.frob(g), 2);
         double f = TwoLayer.loss(h, c.u(), c.v(), c.w1(), c.theta());
-        double fNew = TwoLayer.loss(h, c.u(), c.v(), TwoLayer.plus(c.w1(), -gamma, g), c.theta());
+        double[][] wNew = TwoLayer.plus(c.w1(), -gamma, g);
+        double fNew = TwoLayer.loss(h, c.u(), c.v(), wNew, c.theta());
         double rhs = f - (gamma - l * gamma * gamma / 2) * g2;
-        return Evidence.le("f(W - gamma grad) <= f(W) - (gamma - L gamma^2/2) ||grad||^2", fNew, rhs, Linalg.tolerance(f + fNew + Math.abs(rhs), c.u().length))
+        double scale = TwoLayer.lossScale(h, c.u(), c.v(), c.w1(), c.theta()) + TwoLayer.lossScale(h, c.u(), c.v(), wNew, c.theta()) + Math.abs(rhs);
+        return Evidence.le("f(W - gamma grad) <= f(W) - (gamma - L gamma^2/2) ||grad||^2", fNew, rhs, Linalg.tolerance(scale, c.u().length))
                 .with("gamma*L", s.g());
     }
 
@@ -297,7 +325,8 @@ final class SmoothnessClaims {
         double trace = 0;
         for (double[] row : hz) trace += TwoLayer.dot(row, row) / c.nPoints();
         double lTheta = SgdGd.lipschitzTheta(h, n);
-        double gscale = TwoLayer.maxAbs(g1) + TwoLayer.maxAbs(g2) + Math.abs(lmax) * (TwoLayer.norm(c.theta()) + TwoLayer.norm(t.theta2()));
+        // the gradients are exact to eps times their terms (1/N) sum_i (|v^i| + |theta^T h|) |h|, not to eps |grad|
+        double gscale = gradThetaTerms(c) + gradThetaTerms(c.withTheta(t.theta2())) + Math.abs(lmax) * (TwoLayer.norm(c.theta()) + TwoLayer.norm(t.theta2()));
         double tol = Linalg.tolerance(gscale, n * c.nPoints());
         return Evidence.worst(
                 Evidence.le("||grad_theta f(theta1) - grad_theta f(theta2)|| <= L_theta ||theta1 - theta2||, L_theta = n sup|h|^2", dg, lTheta * TwoLayer.norm(dt), tol),
@@ -307,12 +336,29 @@ final class SmoothnessClaims {
                 Evidence.le("(1/N) sum ||h(W u^i)||^2 <= n sup|h|^2", trace, lTheta, Linalg.tolerance(lTheta, n)));
     }
 
+    /** max_j (1/N) sum_i (|v^i| + sum_l |theta_l h_il|) |h_ij|: the size of the terms of grad_theta f = -(1/N) sum_i s_i h(W u^i). */
+    static double gradThetaTerms(NetCase c) {
+        double[][] hz = TwoLayer.apply(c.act()::phi, TwoLayer.preActivations(c.u(), c.w()));
+        double terms = 0;
+        for (int j = 0; j < c.width(); j++) {
+            double t = 0;
+            for (int i = 0; i < c.nPoints(); i++) {
+                double si = Math.abs(c.v()[i]);
+                for (int l = 0; l < c.width(); l++) si += Math.abs(c.theta()[l] * hz[i][l]);
+                t += si * Math.abs(hz[i][j]) / c.nPoints();
+            }
+            terms = Math.max(terms, t);
+        }
+        return terms;
+    }
+
+    /** The Hessian formula against finite differences of grad_theta f, within their Richardson + rounding error bound. */
     static Evidence hessianFd(NetCase c) {
         double[][] a = TwoLayer.hessTheta(c.act(), c.u(), c.w());
-        double[][] fd = FiniteDifferences.jacobian(t -> c.withTheta(t).gradTheta(), c.theta());
-        double err = 0;
-        for (int i = 0; i < a.length; i++) for (int j = 0; j < a.length; j++) err = Math.max(err, Math.abs(a[i][j] - fd[i][j]));
-        return Evidence.le("max |(1/N) sum h h^T - finite-difference Hessian in theta|", err, 1e-8 * Math.max(1, TwoLayer.maxAbs(a)), 0);
+        double[][][] fd = GradientClaims.richardson(t -> c.withTheta(t).gradTheta(), c.theta(), Linalg.tolerance(gradThetaTerms(c), c.nPoints()));
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) worst = Math.max(worst, GradientClaims.errorRatio(a[i], fd[0][i], fd[1][i]));
+        return Evidence.le("max |(1/N) sum h h^T - finite-difference Hessian in theta| / FD error bound", worst, 1, 0);
     }
 
     /** boob-lan/P002-20, Lemma 5.7: grad_theta f is L_theta = n sup|h|^2 Lipschitz for any W and data; f(W, .) is convex. */
@@ -327,11 +373,13 @@ final class SmoothnessClaims {
                     Property.of("lemma-5.7", ThetaPair.class)
                             .description("bounded h: the Lipschitz bound with L_theta = n sup|h|^2, the affine gradient, convexity, and the proof's chain lambda_max <= (1/N) sum ||h||^2 <= n sup|h|^2")
                             .generator("Remark 5.5 activations, d in [1,4], n in [1,d], N in [1,16], W scale in {1, 30}", Arbitraries.oneOf(thetaPairs(BOUNDED, 1), thetaPairs(BOUNDED, 30)))
-                            .check(SmoothnessClaims::lemma57).tries(120).build(),
+                            .hypotheses(t -> t.net().wellFormed() != null ? t.net().wellFormed()
+                                    : t.theta2().length == t.net().width() && java.util.Arrays.stream(t.theta2()).allMatch(Double::isFinite) ? null : "bad theta2")
+                            .check(SmoothnessClaims::lemma57).tries(120).search(SearchSpace.coordinates()).build(),
                     Property.of("hessian", NetCase.class)
                             .description("the Hessian in theta is (1/N) sum h(Wu^i) h(Wu^i)^T (finite differences of the gradient)")
                             .generator("Remark 5.5 activations, d in [1,4], n in [1,d], N in [1,16]", NetCase.arbitrary(BOUNDED, 4, false, 16, 1, 1, 1))
-                            .check(SmoothnessClaims::hessianFd).tries(40).build(),
+                            .hypotheses(NetCase::wellFormed).check(SmoothnessClaims::hessianFd).tries(40).search(SearchSpace.coordinates()).build(),
                     Property.of("control-softplus-unbounded", ThetaPair.class)
                             .description("negative control: softplus is unbounded, so no L_theta holds uniformly in W: lambda_max((1/N) sum h h^T) <= 100 n fails for large W")
                             .generator("softplus, W scale 30", thetaPairs(List.of("softplus"), 30))

@@ -183,16 +183,22 @@ public final class TwoLayer {
         return c;
     }
 
+    /** Euclidean norm, scaled by the largest entry so that squares neither underflow nor overflow. */
     public static double norm(double[] x) {
+        double m = maxAbs(x);
+        if (m == 0 || !Double.isFinite(m)) return m;
         double s = 0;
-        for (double v : x) s += v * v;
-        return Math.sqrt(s);
+        for (double v : x) s += (v / m) * (v / m);
+        return m * Math.sqrt(s);
     }
 
+    /** Frobenius norm, scaled as {@link #norm}. */
     public static double frob(double[][] a) {
+        double m = maxAbs(a);
+        if (m == 0 || !Double.isFinite(m)) return m;
         double s = 0;
-        for (double[] r : a) for (double v : r) s += v * v;
-        return Math.sqrt(s);
+        for (double[] r : a) for (double v : r) s += (v / m) * (v / m);
+        return m * Math.sqrt(s);
     }
 
     public static double maxAbs(double[] x) {

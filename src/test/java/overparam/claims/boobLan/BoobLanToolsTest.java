@@ -48,6 +48,29 @@ class BoobLanToolsTest {
     }
 
     @Test
+    void c1CommandLineAnswersWithExitCodes() {
+        assertThat(quietly("c1", "elliot-sym", "--from", "0.5", "--to", "2")).isEqualTo(C1Command.VIOLATES);
+        assertThat(quietly("c1", "elliot", "--derivative", "--from", "0.5", "--to", "2", "--halvings", "3")).isEqualTo(C1Command.SATISFIES);
+        assertThat(quietly("c1", "tanh'", "--from", "-1", "--to", "1", "--halvings", "3")).isEqualTo(C1Command.SATISFIES);
+        assertThat(quietly("c1", "no-such-activation")).isEqualTo(overparam.cli.Main.BAD_INPUT);
+        assertThat(quietly("c1", "tanh", "--from", "2", "--to", "1")).isEqualTo(overparam.cli.Main.BAD_INPUT);
+        assertThat(quietly("c1", "tanh", "--to", "x")).isEqualTo(overparam.cli.Main.BAD_INPUT);
+    }
+
+    /** The command line's exit code, its output discarded. */
+    private static synchronized int quietly(String... args) {
+        java.io.PrintStream out = System.out, err = System.err, sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        try {
+            System.setOut(sink);
+            System.setErr(sink);
+            return overparam.cli.Main.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
     void searchFindsACertifiedNonGlobalStationaryPoint() {
         Optional<BoobLanSearch.Found> f = BoobLanSearch.search(new BoobLanSearch.Options("tanh", 2, 60, "bounded", 0.5, 0.5, 4, 1e-3, 2));
         assertThat(f).isPresent();
