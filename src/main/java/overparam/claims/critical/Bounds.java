@@ -58,17 +58,13 @@ final class Bounds {
     /** P7c [derived]: |res_d| <= eps ||row_d(x'^+)|| / (2 |g_d|) for every d. */
     static Evidence perD(Machine.Eval e, double cond) {
         DMatrixRMaj pinv = Linalg.pinv(e.m.features());
-        Evidence worst = null;
-        for (int d = 0; d < e.res.length; d++) {
+        return ProofSteps.worstOverD(e.m, d -> {
             double row = 0;
             for (int k = 0; k < pinv.numCols; k++) row += pinv.get(d, k) * pinv.get(d, k);
             row = Math.sqrt(row);
             double rhs = e.eps * row / (2 * e.gNorm[d]);
-            Evidence ev = Evidence.le("|res_d| <= eps ||row_d(x'^+)|| / (2 |g_d|)", Math.abs(e.res[d]), rhs,
-                    tolerance(e, rhs, e.gNorm[d] / row, cond)).with("d", d);
-            if (worst == null || ev.slack() < worst.slack()) worst = ev;
-        }
-        return worst;
+            return Evidence.le("|res_d| <= eps ||row_d(x'^+)|| / (2 |g_d|)", Math.abs(e.res[d]), rhs, tolerance(e, rhs, e.gNorm[d] / row, cond));
+        });
     }
 
     /** Theorem 1's margin eps/(2 q0 r) - max|res| recomputed with Dfp (q0 = null: the true q). */

@@ -48,17 +48,28 @@ final class CapacityClaims {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.real("tau", 0.1, "'cannot be computed' read as 'no w computes it to within tau' (sup norm): the cell side of the "
+                            + "target grid; the exact reading tau = 0 cannot be tested numerically"),
+                    ParamSpec.real("wMax", 1e5, "largest w of the scan (step 0.05); smaller tau needs a longer scan"));
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
-            Scan scan = new Scan(new double[] {1, Math.sqrt(2), Math.sqrt(3)}, 1e5, 0.05, 0.9, 0.1);
+            double tau = p.real("tau"), wMax = p.real("wMax");
+            Scan scan = new Scan(new double[] {1, Math.sqrt(2), Math.sqrt(3)}, wMax, 0.05, 0.9, tau);
+            String reading = "'cannot be computed' read as 'no w in R^P computes it to within tau = " + tau + "' (sup norm)";
             return List.of(Property.of("counting-leaves-unfit-targets", Scan.class)
-                    .description("a counting argument would leave targets at positive distance from everything P = 1 < D = 3 parameters compute; but every "
-                            + "cell of side 0.1 of [-0.9, 0.9]^3 contains a point (sin(w), sin(sqrt2 w), sin(sqrt3 w)) with w = 0.05 k <= 1e5, so every target "
-                            + "is fit to within 0.1 (sup norm). Counting cannot separate R^1 from R^3; exact fits fail only by a measure (Sard) argument")
-                    .generator("x = (1, sqrt 2, sqrt 3), w = 0 .. 1e5 step 0.05, cells of side 0.1", Arbitraries.just(scan))
+                    .description(reading + ": a counting argument would leave such targets for P = 1 < D = 3; but every cell of side tau of [-0.9, 0.9]^3 "
+                            + "contains a point (sin(w), sin(sqrt2 w), sin(sqrt3 w)), w = 0.05 k <= " + wMax + ", so every target is fit to within tau. The same "
+                            + "holds for every tau > 0 (Kronecker density); only the exact reading (tau = 0) is true, for every locally Lipschitz network, by "
+                            + "dimension (the image of R^1 in R^3 is null), not by counting")
+                    .generator("x = (1, sqrt 2, sqrt 3), w = 0 .. " + wMax + " step 0.05, cells of side " + tau, Arbitraries.just(scan))
                     .noSearch("one fixed scan: its numbers are the scan's definition, not coordinates of an instance")
-                    .check(s -> Evidence.ge("cells of [-0.9,0.9]^3 with no sin(w x) point (the claim at tolerance 0.1 needs >= 1)", uncoveredCells(s), 1, 0))
+                    .check(s -> Evidence.ge("cells of side tau = " + s.c() + " of [-0.9,0.9]^3 with no sin(w x) point (" + reading + " needs >= 1)",
+                            uncoveredCells(s), 1, 0).with("reading", reading).with("cells", Math.round(Math.pow(2 * s.a() / s.c(), s.x().length))))
                     .certify((s, e) -> {
-                        long u = uncoveredCells(new Scan(s.x(), s.wMax(), s.h(), s.a(), s.c()));
+                        long u = uncoveredCells(s);
                         return Certificate.of("recount with a 1e-9 margin inside each cell (sin to 1 ulp)", 16, BigDecimal.valueOf(u - 1), BigDecimal.ZERO,
                                 u + " uncovered cells of " + Math.round(Math.pow(2 * s.a() / s.c(), s.x().length)));
                     }).tries(1).build());
@@ -82,7 +93,7 @@ final class CapacityClaims {
                         bestW = w;
                     }
                 }
-                rows.add(Map.of("targets", y, "best w in [0, 1e5]", bestW, "max error", best));
+                rows.add(ReportedClaim.ordered("targets", y, "best w in [0, 1e5]", bestW, "max error", best));
             }
             r.number("random targets fit with P = 1 (grid search, step 0.05)", rows);
         }
@@ -344,24 +355,33 @@ final class CapacityClaims {
         }
 
         @Override
+        public List<ParamSpec> parameters() {
+            return List.of(ParamSpec.integer("much", 10, "'>>' read as 'at least this factor', for both L M^2 >> D (the claim's hypothesis) and D >> M "
+                    + "(the regime the paper calls open, excluded): counterexamples need D >= 3, so every factor > 3 applies"));
+        }
+
+        @Override
         public List<Property<?>> properties(Params p) {
-            Arbitrary<DeepNarrow> gen = Combinators.combine(DataArbitraries.ints(30, 200), Arbitraries.of("tanh", "sigmoid", "relu"), DataArbitraries.ints(3, 6),
-                    DataArbitraries.seeds()).as((l, a, d, seed) -> {
-                Random rng = new Random(seed);
+            int much = p.integer("much");
+            Arbitrary<DeepNarrow> gen = Combinators.combine(DataArbitraries.ints(0, 100), Arbitraries.of("tanh", "sigmoid", "relu"), DataArbitraries.ints(3, 9),
+                    DataArbitraries.seeds()).as((extra, a, d, seed) -> {
                 double[] x = new double[d], y = new double[d];
                 for (int j = 0; j < d; j++) {
                     x[j] = j;
                     y[j] = j % 2; // alternating labels: not monotone
                 }
-                return new DeepNarrow(l, 1, a, x, y);
+                return new DeepNarrow(much * d + extra, 1, a, x, y);
             });
+            String reading = "'>>' read as a factor >= " + much;
             return List.of(Property.of("width-one-deep-network", DeepNarrow.class)
-                    .description("L M^2 = L >= 10 D (>> D) with M = 1: every width-1 net with monotone activation is monotone in x, so alternating labels "
-                            + "(0,1,0,...) have min_w max_d error >= 1/2 (exact isotonic bound); the claim says error 0 is achievable")
-                    .generator("M = 1, L in [30, 200], act in {tanh, sigmoid, relu}, x_d = d, y*_d = d mod 2, D in [3,6]", gen)
-                    .hypotheses(n -> (long) n.layers() * n.width() * n.width() >= 10L * n.x().length ? null : "L M^2 < 10 D")
+                    .description(reading + ": L M^2 >= " + much + " D, and D < " + much + " M (outside 'D >> M', which the paper leaves open). With M = 1 every "
+                            + "net with monotone activations is monotone in x, so alternating labels (0,1,0,...) have min_w max_d error >= 1/2 (exact isotonic "
+                            + "bound); the claim says error 0 is achievable")
+                    .generator("M = 1, L = " + much + " D + [0,100], act in {tanh, sigmoid, relu}, x_d = d, y*_d = d mod 2, D in [3,9]", gen)
+                    .hypotheses(n -> (long) n.layers() * n.width() * n.width() < (long) much * n.x().length ? "L M^2 < " + much + " D (not L M^2 >> D)"
+                            : n.x().length >= (long) much * n.width() ? "D >= " + much + " M (the open regime D >> M)" : null)
                     .check(n -> Evidence.le("min_w max_d |NN_w(x_d) - y*_d| (>= the monotone lower bound)", monotoneLowerBound(n.x(), n.y()), 0, 0)
-                            .with("P = L M^2", n.layers() * n.width() * n.width()).with("D", n.x().length))
+                            .with("reading", reading).with("P = L M^2", n.layers() * n.width() * n.width()).with("D", n.x().length).with("M", n.width()))
                     .certify((n, e) -> Certificate.of("exact: isotonic sup-norm bound on 0/1 labels (rational arithmetic)", 0,
                             BigDecimal.valueOf(-monotoneLowerBound(n.x(), n.y())), BigDecimal.ZERO, "every width-1 net is monotone in its scalar input"))
                     .tries(10).build());
@@ -380,12 +400,12 @@ final class CapacityClaims {
                     y[j] = rng.nextGaussian();
                 }
                 DeepNarrow n = new DeepNarrow(3, 3, "tanh", x, y);
-                rows.add(Map.of("D", d, "L", 3, "M", 3, "restarts", restarts, "GD steps", steps,
+                rows.add(ReportedClaim.ordered("D", d, "L", 3, "M", 3, "restarts", restarts, "GD steps", steps,
                         "best max error", bestTrained(n, restarts, steps, rng.nextLong())));
             }
             // width 1 trained: stays above the bound
             DeepNarrow w1 = new DeepNarrow(30, 1, "tanh", new double[] {0, 1, 2}, new double[] {0, 1, 0});
-            rows.add(Map.of("D", 3, "L", 30, "M", 1, "best max error (GD)", bestTrained(w1, restarts, steps, rng.nextLong()), "proved lower bound", 0.5));
+            rows.add(ReportedClaim.ordered("D", 3, "L", 30, "M", 1, "best max error (GD)", bestTrained(w1, restarts, steps, rng.nextLong()), "proved lower bound", 0.5));
             r.number("exploratory GD fits (not asserted)", rows);
         }
     }

@@ -27,6 +27,40 @@ final class GdRuns {
         }
     }
 
+    /** One GD step w - eta grad_w Error. */
+    static Machine step(Machine m, Machine.Eval e, double eta) {
+        double[][] w = new double[m.mPrime()][];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = m.w()[j].clone();
+            for (int k = 0; k < w[j].length; k++) w[j][k] -= eta * e.grad[j][k];
+        }
+        return m.withWeights(w);
+    }
+
+    /**
+     * GD with eta = {@link #stepSize}: the worst violation of the geometric decay |res_t| <= rho^t |res_0| (compared in log
+     * space, log rho given) over at most {@code maxSteps} iterates, until |res_t| reaches its rounding floor.
+     */
+    static Evidence geometricDecay(Machine m0, double logRho, int maxSteps) {
+        double eta = stepSize(m0);
+        Machine m = m0;
+        Machine.Eval e = m.eval();
+        double res0 = Linalg.norm(e.res);
+        Evidence worst = null;
+        for (int t = 0; t <= maxSteps; t++) {
+            double res = Linalg.norm(e.res);
+            double floor = 64 * Linalg.EPS * e.size() * e.residualScale() * Math.sqrt(m.dCount()) * (1 + t * Linalg.EPS * 8);
+            double lhs = Math.log(Math.max(res, Double.MIN_NORMAL)), rhs = t * logRho + Math.log(Math.max(res0, Double.MIN_NORMAL));
+            Evidence ev = res <= floor ? Evidence.le("|res_t| at the rounding floor", res, floor, 0).with("iterate", t)
+                    : Evidence.le("log |res_t| <= t log rho + log |res_0|", lhs, rhs, 64 * Linalg.EPS * (t + 1) * (1 + Math.abs(rhs))).with("iterate", t);
+            if (worst == null || ev.slack() < worst.slack()) worst = ev;
+            if (res <= floor) break;
+            m = step(m, e, eta);
+            e = m.eval();
+        }
+        return worst.with("log rho", logRho).with("eta", eta).with("final |res|", Linalg.norm(e.res));
+    }
+
     static double stepSize(Machine m) {
         double smax = Linalg.spectralNorm(m.features());
         double e0 = m.eval().error;
@@ -67,12 +101,7 @@ final class GdRuns {
                 nextLog = Math.max(t + 1, (int) Math.ceil(t * 1.05));
             }
             if (last) break;
-            double[][] w = new double[m.mPrime()][];
-            for (int j = 0; j < w.length; j++) {
-                w[j] = m.w()[j].clone();
-                for (int k = 0; k < w[j].length; k++) w[j][k] -= eta * e.grad[j][k];
-            }
-            m = m.withWeights(w);
+            m = step(m, e, eta);
             e = m.eval();
         }
         double[][] cols = new double[6][rows.size()];

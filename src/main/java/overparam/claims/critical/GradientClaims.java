@@ -49,7 +49,7 @@ final class GradientClaims {
 
         @Override
         public List<Property<?>> properties(Params p) {
-            return List.of(Property.of("identity", Machine.class)
+            return List.of(Property.of("identity", Machine.class).search(SearchSpace.coordinates())
                     .description("2 R x'^T == 2 Dir Loss (Dir column d = vec(g_d x'_d^T)) and both == 40-digit central differences (h = 1e-13, error "
                             + "estimated against 2h) of Error and of every NN_w(x_d) along a random direction")
                     .generator("D in [1,8], M in [1,12], M' in [1,5], x' ~ N(0,1) 10^U[-2,2], NN_3 = v tanh(Uz+b)+c, H in [1,4], w ~ N(0, s^2/(f^2 M))", anyShape())
@@ -144,11 +144,11 @@ final class GradientClaims {
                 return m;
             });
             return List.of(
-                    Property.of("recover-loss", Machine.class)
+                    Property.of("recover-loss", Machine.class).search(SearchSpace.coordinates())
                             .description("rank(Dir) = D and cond(Dir) <= 1e8: 1/2 Dir^+ grad Error == Loss (Dir^-1 read as the pseudo-inverse)")
                             .generator("machines A/B/C/R, D in [1,6], M = D + [0,5], M' in [1,4]", any)
                             .hypotheses(GradientClaims::dirWellConditioned).check(GradientClaims::recoverLoss).tries(80).build(),
-                    Property.of("schur-bound", Machine.class)
+                    Property.of("schur-bound", Machine.class).search(SearchSpace.coordinates())
                             .description("[derived] Dir^T Dir = (x'^T x') o (G^T G) and sigma_min(Dir) >= q r (Schur)")
                             .generator("machines A/B/C/R, D in [1,6], M = D + [0,5], M' in [1,4]", any)
                             .hypotheses(m -> m.m() >= m.dCount() ? null : "M < D")

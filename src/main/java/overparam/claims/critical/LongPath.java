@@ -155,7 +155,7 @@ final class LongPath {
             double[] kx = pts.stream().mapToDouble(q -> q[0]).toArray(), ly = pts.stream().mapToDouble(q -> q[1]).toArray();
             if (pts.size() >= 3) {
                 Fits.Line fit = Fits.powerLaw(kx, ly, 0.95);
-                r.number("path length ~ c k^b", Map.of("b", fit.slope(), "95% CI", new double[] {fit.slopeLow(), fit.slopeHigh()}));
+                r.number("path length ~ c k^b", ReportedClaim.ordered("b", fit.slope(), "95% CI", new double[] {fit.slopeLow(), fit.slopeHigh()}));
             }
             r.attachment(Plots.save(ctx.attachmentsDir(id()).resolve("path-length-vs-k.png"), "Gradient-descent path length in the spiral valley",
                     "k (winding)", "path length from (1,0) to |x| = 0.01", true, true, List.of(Plots.Series.points("GD", kx, ly),

@@ -158,17 +158,21 @@ final class LossClaims {
         return -Math.log(s.probabilities(z)[t]);
     }
 
-    /** The theorem's form with 'Sensitive' read as |J_d|_F >= q: max_d |p_d - e_t| <= eps / (2 q r). */
+    /**
+     * The theorem's form for softmax + cross-entropy, where dCE/dlogit = p - y* (so, as for the logistic loss, no factor 2):
+     * max_d |p_d - e_t| <= eps / (q r), with 'Sensitive' read as |J_d|_F >= q (J_d = U, the logit Jacobian), or with the
+     * derived q_J = sigma_min(U^T on the sum-zero subspace).
+     */
     static Evidence softmaxBound(Softmax s, boolean vectorSensitivity) {
         double[] e = s.eval();
         DMatrixRMaj x = Linalg.of(s.xp());
         double r = Linalg.scalingFactor(x);
         double q = vectorSensitivity ? sumZeroSensitivity(s.u()) : e[2];
-        double factor = vectorSensitivity ? 1 : 2;
-        double rhs = e[0] / (factor * q * r);
+        double rhs = e[0] / (q * r);
         double tol = 64 * Linalg.EPS * s.xp().length * s.labels().length * s.k() * (1 + rhs * Linalg.spectralNorm(x) / r);
-        return Evidence.le(vectorSensitivity ? "max_d |p_d - e_t|_2 <= eps/(q_J r), q_J = sigma_min(U^T on 1-perp)" : "max_d |p_d - e_t|_2 <= eps/(2 q r), q = |J_d|_F",
-                e[1], rhs, tol).with("eps", e[0]).with("q", q).with("r", r).with("K", s.k()).with("M'", s.w().length);
+        return Evidence.le(vectorSensitivity ? "max_d |p_d - e_t|_2 <= eps/(q_J r), q_J = sigma_min(U^T on 1-perp)" : "max_d |p_d - e_t|_2 <= eps/(q r), q = |J_d|_F",
+                e[1], rhs, tol).with("eps", e[0]).with("q", q).with("r", r).with("K", s.k()).with("M'", s.w().length)
+                .with("constant C needed in max|p - e_t| <= C eps ('O(eps)')", e[0] > 0 ? e[1] / e[0] : Double.POSITIVE_INFINITY);
     }
 
     /** sigma_min of U^T restricted to the sum-zero subspace 1-perp of R^K (U^T Q, Q orthonormal basis of 1-perp). */
@@ -217,7 +221,7 @@ final class LossClaims {
             }
         }
         Dfp eps = MatrixClaims.frob2(hp, grad).sqrt(), q = MatrixClaims.frob2(hp, u).sqrt(), r = hp.sigmaMin(hp.transpose(x));
-        Dfp margin = eps.divide(q.multiply(r).multiply(2)).subtract(maxErr);
+        Dfp margin = eps.divide(q.multiply(r)).subtract(maxErr);
         return Certificate.of("Dfp 60 digits: softmax, cross-entropy gradient, r by inertia bisection", hp.digits(), Hp.big(margin), new BigDecimal("1e-40"),
                 "eps = " + eps + ", max|p - e_t| = " + maxErr);
     }
@@ -259,7 +263,7 @@ final class LossClaims {
                 return new Softmax(Machines.prescribed(d + e, d, 0.3 + 0.7 * rng.nextDouble(), 2, rng), Machines.weights(mp, d + e, 1, rng), u, b, labels);
             });
             return List.of(
-                    Property.of("general-form", LossInstance.class)
+                    Property.of("general-form", LossInstance.class).search(SearchSpace.coordinates())
                             .description("[derived] scalar output, any loss: |grad_w Error| >= r q ||(dLoss/dy_d)_d||_2 (Lemma 1 with x' on the left)")
                             .generator("machines A/B/C/R (D <= 6), loss in {squared, quartic, logistic on the output as a logit}", general)
                             .hypotheses(li -> TheoremClaims.r1r3(li.m()))
@@ -270,7 +274,7 @@ final class LossClaims {
                                 return Evidence.ge("|grad Error| >= r q ||dLoss/dy||", gq[0], r * gq[1] * n,
                                         tol(gq, r * gq[1] * n, 1, Bounds.cond(li.m().features()), 0));
                             }).tries(100).build(),
-                    Property.of("binary-cross-entropy", LossInstance.class)
+                    Property.of("binary-cross-entropy", LossInstance.class).search(SearchSpace.coordinates())
                             .description("[derived] sigmoid in the loss, NN_3 gives the logit: max_d |sig(NN_w(x_d)) - y*_d| <= eps/(q r) (no factor 2)")
                             .generator("machines A/B/C/R (D <= 6), y* uniform in (0,1)", logistic).hypotheses(li -> TheoremClaims.r1r3(li.m()))
                             .check(li -> {
@@ -294,7 +298,7 @@ final class LossClaims {
                             }).expectRefuted().tries(5).build(),
                     Property.of("softmax-cross-entropy", Softmax.class)
                             .description("the remark's example: categorical data, softmax, cross-entropy, with Theorem 1's hypotheses read for a vector NN_3 "
-                                    + "(R1: r > 0; R3: |J_d|_F >= q > 0; eps = |grad_w CE|): max_d |p_d - e_t| <= eps/(2 q r)")
+                                    + "(R1: r > 0; R3: |J_d|_F >= q > 0; eps = |grad_w CE|; M' = 1 allowed, section 2.6): max_d |p_d - e_t| <= eps/(q r)")
                             .generator("K in [3,5] classes, M' in [1, K-2], logits U z + b with the label rows inside the hull of the others, D in [1,4], "
                                     + "x' square with r in [0.3,1], w = a critical point (per-point Newton)", bad)
                             .check(s -> softmaxBound(s, false)).certify(LossClaims::certifySoftmax).tries(20).build(),

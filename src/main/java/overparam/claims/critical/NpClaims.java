@@ -354,7 +354,7 @@ final class NpClaims {
                 rows.add(m);
             }
             r.number("D = N^3: D/N against D^{1-1/N}", rows);
-            r.number("the catalogue's example N = 100, D = 10^6", Map.of("D/N", 1e4, "D^{1-1/N}", Math.pow(1e6, 0.99)));
+            r.number("the catalogue's example N = 100, D = 10^6", ReportedClaim.ordered("D/N", 1e4, "D^{1-1/N}", Math.pow(1e6, 0.99)));
             double[] x = pts.stream().mapToDouble(q -> q[0]).toArray(), y = pts.stream().mapToDouble(q -> q[1]).toArray();
             overparam.gauss.Fits.Line fit = overparam.gauss.Fits.powerLaw(x, y, 0.95);
             r.trend(new TrendEvidence("exponent deficit delta of D/N = D^{1-delta} against N (D = N^3)", "N", "delta", fit.slope(), fit.slopeLow(), fit.slopeHigh(),
@@ -364,8 +364,23 @@ final class NpClaims {
 
     // ------------------------------------------------------------------------------------------------ P16g
 
-    /** log10 D of the second regime. */
-    public record Regime(double log10D) {}
+    /** log10 D of the second regime and how N grows with D. */
+    public record Regime(double log10D, String growth) {
+        /** ln N for ln D = lnD. */
+        double lnN(double lnD) {
+            return switch (growth) {
+                case "(ln D)^1.5" -> 1.5 * Math.log(lnD);
+                case "ln D ln ln D" -> Math.log(lnD) + Math.log(Math.log(lnD));
+                case "3 ln D" -> Math.log(3) + Math.log(lnD);
+                default -> throw new IllegalArgumentException(growth);
+            };
+        }
+
+        /** ln of (D/N) / (D/ln D), from ln(D/N) and ln(D/ln D) separately. */
+        double lnRatio(double lnD) {
+            return (lnD - lnN(lnD)) - (lnD - Math.log(lnD));
+        }
+    }
 
     /** critical/C-16.P16g: D^{Theta(1)} = 2^{o(N)} gives N = log D / o(1) and M <= Theta(D/N) = o(D/log D). */
     static final class SecondRegime extends PropertyClaim {
@@ -373,17 +388,27 @@ final class NpClaims {
             super("critical/C-16.P16g");
         }
 
+        /** (D/N)/(D/ln D) at D^1024 is at most half its value at D: ten squarings of D halve it (it tends to 0). */
+        static Evidence vanishes(Regime g) {
+            double lnD = g.log10D() * Math.log(10), lnD2 = 1024 * lnD;
+            double before = g.lnRatio(lnD), after = g.lnRatio(lnD2);
+            return Evidence.le("ln ratio at D^1024 <= ln ratio at D - ln 2", after, before - Math.log(2), 16 * overparam.linalg.Linalg.EPS * lnD2)
+                    .with("N", g.growth()).with("ratio at D", Math.exp(before)).with("ratio at D^1024", Math.exp(after));
+        }
+
         @Override
         public List<Property<?>> properties(Params p) {
-            return List.of(Property.of("ratio-vanishes", Regime.class)
-                    .description("N = (ln D)^1.5 (so log D = o(N)): (D/N) / (D/ln D) = (ln D)^-1/2 exactly, decreasing in D and below 1/sqrt(ln D_0) -> 0")
-                    .generator("log10 D in [1, 300]", Arbitraries.doubles().between(1, 300).map(Regime::new)).check(g -> {
-                        double lnD = g.log10D() * Math.log(10), n = Math.pow(lnD, 1.5);
-                        double ratio = Math.exp(Math.log(lnD) - Math.log(n)); // (D/N)/(D/lnD) = lnD / N
-                        double lnD2 = 2 * lnD, ratio2 = lnD2 / Math.pow(lnD2, 1.5);
-                        return Evidence.worst(Evidence.eq("(D/N)/(D/ln D) == (ln D)^-1/2", ratio, 1 / Math.sqrt(lnD), 4 * overparam.linalg.Linalg.EPS),
-                                Evidence.le("ratio at D^2 <= ratio at D", ratio2, ratio, 0));
-                    }).tries(40).build());
+            return List.of(
+                    Property.of("ratio-vanishes", Regime.class)
+                            .description("log D = o(N) (N = (ln D)^1.5 or ln D ln ln D): (D/N) / (D/ln D), from ln(D/N) and ln(D/ln D), at least halves over ten "
+                                    + "squarings of D, so M <= Theta(D/N) is o(D/log D)")
+                            .generator("log10 D in [1, 300], N in {(ln D)^1.5, ln D ln ln D}", Combinators.combine(Arbitraries.doubles().between(1, 300),
+                                    Arbitraries.of("(ln D)^1.5", "ln D ln ln D")).as(Regime::new))
+                            .check(SecondRegime::vanishes).tries(40).build(),
+                    Property.of("control-log-D-not-o-N", Regime.class)
+                            .description("FAIL: N = 3 ln D (log D = Theta(N), not o(N)): the ratio stays 1/3, so D/N is not o(D/log D)")
+                            .generator("log10 D in [1, 300], N = 3 ln D", Arbitraries.doubles().between(1, 300).map(l -> new Regime(l, "3 ln D")))
+                            .check(SecondRegime::vanishes).expectRefuted().tries(5).build());
         }
     }
 }

@@ -53,13 +53,38 @@ final class ProofSteps {
 
     /** Central differences of Error and of every output along V at w: {dError, dOut_1..D}, with error bounds. */
     static Hp.Fd derivatives(Machine m, double[][] v) {
-        return Hp.derivatives(HP, g -> {
-            Machine.HpEval h = m.outputs(HP, v, g);
+        return derivatives(m, v, HP);
+    }
+
+    static Hp.Fd derivatives(Machine m, double[][] v, HighPrecision hp) {
+        return Hp.derivatives(hp, g -> {
+            Machine.HpEval h = m.outputs(hp, v, g);
             Dfp[] out = new Dfp[m.dCount() + 1];
             out[0] = h.error;
             System.arraycopy(h.out, 0, out, 1, m.dCount());
             return out;
         });
+    }
+
+    /** The worst of one evidence per training point d (tagged with d). */
+    static Evidence worstOverD(Machine m, java.util.function.IntFunction<Evidence> perD) {
+        Evidence worst = null;
+        for (int d = 0; d < m.dCount(); d++) {
+            Evidence ev = perD.apply(d).with("d", d);
+            if (worst == null || ev.slack() < worst.slack()) worst = ev;
+        }
+        return worst;
+    }
+
+    /**
+     * Step 4 at one d: the 40-digit central difference of Error along the min-norm isolating Dw_d (Dz_d = g_d/|g_d|) against
+     * 2 res_d |g_d|. Rounding: Dw_d is computed in double (relative error ~ cond(x') eps, |Dw_d| <= 1/r) and meets grad E.
+     */
+    static Evidence errorSlope(Machine m, Machine.Eval e, int d) {
+        Hp.Fd der = derivatives(m, isolating(m, d, ascent(e, d)));
+        double exact = 2 * e.res[d] * e.gNorm[d];
+        double tol = condEps(m) * (e.gradientScale() + Math.abs(exact)) / m.r() + 32 * Linalg.EPS * e.size() * e.residualScale() * e.gNorm[d] + der.error()[0];
+        return Evidence.eq("dError/dgamma along Dw_d == 2 res_d |g_d|", der.value()[0], exact, tol);
     }
 
     static double frob(double[][] a) {
@@ -80,26 +105,21 @@ final class ProofSteps {
 
         @Override
         public List<Property<?>> properties(Params p) {
-            return List.of(Property.of("steepest-ascent-slope", Machine.class)
-                    .description("40-digit central difference of NN_3 along g_d/|g_d| equals |g_d|, and |g_d| >= q, for every d")
+            return List.of(Property.of("steepest-ascent-slope", Machine.class).search(SearchSpace.coordinates())
+                    .description("40-digit central difference of NN_3 along g_d/|g_d| equals |g_d| (>= q by the definition of q), for every d")
                     .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3)
                     .check(m -> {
                         Machine.Eval e = m.eval();
-                        Evidence worst = null;
-                        for (int d = 0; d < m.dCount(); d++) {
+                        return worstOverD(m, d -> {
                             double[] u = ascent(e, d), z = e.z[d];
                             Hp.Fd fdr = Hp.derivative(HP, g -> {
                                 Dfp[] zz = new Dfp[u.length];
                                 for (int j = 0; j < u.length; j++) zz[j] = HP.of(z[j]).add(g.multiply(HP.of(u[j])));
                                 return m.nn3().value(HP, zz);
                             });
-                            double fd = fdr.value()[0];
                             double tol = 64 * Linalg.EPS * Math.max(1, m.nn3().width()) * m.mPrime() * e.gNorm[d] * (1 + Stage3.norm(z)) + fdr.error()[0];
-                            Evidence ev = Evidence.worst(Evidence.eq("d/dgamma NN_3(z_d + gamma g_d/|g_d|) == |g_d|", fd, e.gNorm[d], tol),
-                                    Evidence.ge("|g_d| >= q", e.gNorm[d], e.q, 0)).with("d", d);
-                            if (worst == null || ev.slack() < worst.slack()) worst = ev;
-                        }
-                        return worst;
+                            return Evidence.eq("d/dgamma NN_3(z_d + gamma g_d/|g_d|) == |g_d| (>= q = min_d |g_d|)", fdr.value()[0], e.gNorm[d], tol).with("q", e.q);
+                        });
                     }).tries(60).build());
         }
     }
@@ -114,7 +134,7 @@ final class ProofSteps {
 
         @Override
         public List<Property<?>> properties(Params p) {
-            return List.of(Property.of("isolating-direction", Machine.class)
+            return List.of(Property.of("isolating-direction", Machine.class).search(SearchSpace.coordinates())
                     .description("Dw_d x'_d == Dz_d, Dw_d x'_d' == 0 (d' != d) for every d, and dNN_w(x_d')/dgamma == 0 along Dw_d for one d (40-digit central difference)")
                     .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(ProofSteps::isolation).tries(50).build());
         }
@@ -259,22 +279,15 @@ final class ProofSteps {
 
         @Override
         public List<Property<?>> properties(Params p) {
-            return List.of(Property.of("error-derivative", Machine.class)
+            return List.of(Property.of("error-derivative", Machine.class).search(SearchSpace.coordinates())
                     .description("40-digit central difference of Error along the isolating Dw_d == 2 res_d |g_d|, and |.| >= 2 q |res_d|, every d")
                     .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(m -> {
                         Machine.Eval e = m.eval();
-                        Evidence worst = null;
-                        for (int d = 0; d < m.dCount(); d++) {
-                            Hp.Fd der = derivatives(m, isolating(m, d, ascent(e, d)));
-                            double fd = der.value()[0];
-                            double exact = 2 * e.res[d] * e.gNorm[d];
-                            double tol = condEps(m) * (e.gradientScale() + Math.abs(exact)) / Math.max(m.r(), Double.MIN_NORMAL) * Linalg.spectralNorm(m.features())
-                                    + 32 * Linalg.EPS * e.size() * e.residualScale() * e.gNorm[d] + der.error()[0];
-                            Evidence ev = Evidence.worst(Evidence.eq("dError/dgamma == 2 res_d |g_d|", fd, exact, tol),
-                                    Evidence.ge("|dError/dgamma| >= 2 q |res_d|", Math.abs(fd), 2 * e.q * Math.abs(e.res[d]), tol)).with("d", d);
-                            if (worst == null || ev.slack() < worst.slack()) worst = ev;
-                        }
-                        return worst;
+                        return worstOverD(m, d -> {
+                            Evidence slope = errorSlope(m, e, d);
+                            return Evidence.worst(slope, Evidence.ge("|dError/dgamma| >= 2 q |res_d|", Math.abs(slope.lhs()), 2 * e.q * Math.abs(e.res[d]),
+                                    slope.tolerance()));
+                        });
                     }).tries(40).build());
         }
     }
@@ -285,19 +298,16 @@ final class ProofSteps {
     static Evidence upperBound(Machine m, String solver) {
         Machine.Eval e = m.eval();
         double r = m.r();
-        Evidence worst = null;
-        for (int d = 0; d < m.dCount(); d++) {
+        return worstOverD(m, d -> {
             double[][] dw = solver.equals("min-norm") ? isolating(m, d, ascent(e, d))
                     : solve(new Solve(m.xp(), d, ascent(e, d), solver, 17L * d + 1));
             double dot = 0;
             for (int j = 0; j < dw.length; j++) for (int k = 0; k < dw[j].length; k++) dot += e.grad[j][k] * dw[j][k];
             double n = frob(dw);
             double tol = condEps(m) * e.gradientScale() * n;
-            Evidence ev = Evidence.worst(Evidence.le("|grad E . Dw_d| <= |grad E| |Dw_d|", Math.abs(dot), e.eps * n, tol),
-                    Evidence.le("|grad E| |Dw_d| <= eps / r", e.eps * n, e.eps / r, tol + condEps(m) * e.eps / r)).with("d", d).with("solver", solver);
-            if (worst == null || ev.slack() < worst.slack()) worst = ev;
-        }
-        return worst;
+            return Evidence.worst(Evidence.le("|grad E . Dw_d| <= |grad E| |Dw_d|", Math.abs(dot), e.eps * n, tol),
+                    Evidence.le("|grad E| |Dw_d| <= eps / r", e.eps * n, e.eps / r, tol + condEps(m) * e.eps / r)).with("solver", solver);
+        });
     }
 
     /** critical/C-08.5: |grad Error . Dw_d| <= |grad Error| |Dw_d| <= eps / r. */
@@ -311,7 +321,7 @@ final class ProofSteps {
             Arbitrary<Machine> wide = Combinators.combine(Arbitraries.of("A", "R"), DataArbitraries.ints(1, 5), DataArbitraries.ints(2, 5), DataArbitraries.ints(1, 3),
                     DataArbitraries.seeds()).as((k, d, e, mp, seed) -> Machines.build(k, d, d + e, mp, 2, "tanh-net", 1.0, seed));
             return List.of(
-                    Property.of("cauchy-schwarz-and-step-3", Machine.class)
+                    Property.of("cauchy-schwarz-and-step-3", Machine.class).search(SearchSpace.coordinates())
                             .description("with Dw_d as in steps 2-3 (min-norm Dz_d e_d^T x'^+): Cauchy-Schwarz, then |Dw_d| <= 1/r")
                             .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(m -> upperBound(m, "min-norm")).tries(60).build(),
                     Property.of("control-lemma2-random-solution", Machine.class)
@@ -329,21 +339,17 @@ final class ProofSteps {
 
         @Override
         public List<Property<?>> properties(Params p) {
-            return List.of(Property.of("chain", Machine.class)
+            return List.of(Property.of("chain", Machine.class).search(SearchSpace.coordinates())
                     .description("along the min-norm isolating direction: eps/r >= |dError/dgamma| (40-digit central difference) >= 2 q |res_d|")
                     .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(m -> {
                         Machine.Eval e = m.eval();
                         double r = m.r();
-                        Evidence worst = null;
-                        for (int d = 0; d < m.dCount(); d++) {
-                            Hp.Fd der = derivatives(m, isolating(m, d, ascent(e, d)));
-                            double fd = Math.abs(der.value()[0]);
-                            double tol = condEps(m) * (e.gradientScale() + e.eps) / r + 32 * Linalg.EPS * e.size() * e.residualScale() * e.gNorm[d] + der.error()[0];
-                            Evidence ev = Evidence.worst(Evidence.le("|dError/dgamma| <= eps/r", fd, e.eps / r, tol),
-                                    Evidence.ge("|dError/dgamma| >= 2 q |res_d|", fd, 2 * e.q * Math.abs(e.res[d]), tol)).with("d", d);
-                            if (worst == null || ev.slack() < worst.slack()) worst = ev;
-                        }
-                        return worst;
+                        return worstOverD(m, d -> {
+                            Evidence slope = errorSlope(m, e, d);
+                            double fd = Math.abs(slope.lhs()), tol = slope.tolerance() + condEps(m) * e.eps / r;
+                            return Evidence.worst(Evidence.le("|dError/dgamma| <= eps/r", fd, e.eps / r, tol),
+                                    Evidence.ge("|dError/dgamma| >= 2 q |res_d|", fd, 2 * e.q * Math.abs(e.res[d]), tol));
+                        });
                     }).tries(40).build());
         }
     }
@@ -369,7 +375,7 @@ final class ProofSteps {
                     Arbitraries.of("full-range", "sigmoid"), DataArbitraries.seeds()).as((k, e, mp, nn3, seed) -> Machines.build(k, 1, 1 + e, mp, 1, nn3, 1.0, seed));
             Arbitrary<Machine> dead = Combinators.combine(DataArbitraries.ints(1, 5), DataArbitraries.ints(0, 3), DataArbitraries.seeds()).as((d, e, seed) -> Machines.deadRelu(d, d + e, seed));
             return List.of(
-                    Property.of("linear-independent-control", Machine.class)
+                    Property.of("linear-independent-control", Machine.class).search(SearchSpace.coordinates())
                             .description("for each d and any Dz: Dw = Dz e_d^T x'^+ changes z_d by Dz and no other z_d' (x'^+ x' = I_D)")
                             .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(ProofSteps::isolation).tries(40).build(),
                     Property.of("control-dependent-feature", Machine.class)
@@ -384,48 +390,73 @@ final class ProofSteps {
                                 for (int j = 0; j < dz.length; j++) miss = Math.max(miss, Math.abs(prod.get(j, d) - dz[j]));
                                 return Evidence.eq("|(Dw x')_D - Dz| for Dw = Dz e_D^T x'^+", miss, 0, condEps(m));
                             }).expectRefuted().tries(5).build(),
-                    Property.of("flat-only-at-target", Machine.class)
+                    Property.of("flat-only-at-target", Machine.class).search(SearchSpace.coordinates())
                             .description("Error_d along Dw_d has slope 2 res_d |g_d| (40-digit central difference), zero iff NN_w(x_d) = y*_d when |g_d| > 0")
                             .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(m -> {
                                 Machine.Eval e = m.eval();
-                                Evidence worst = null;
-                                for (int d = 0; d < m.dCount(); d++) {
-                                    Hp.Fd der = derivatives(m, isolating(m, d, ascent(e, d)));
-                                    double fd = der.value()[0];
-                                    double tol = condEps(m) * (e.gradientScale() + 2 * Math.abs(e.res[d]) * e.gNorm[d]) / m.r() * Linalg.spectralNorm(m.features())
-                                            + 32 * Linalg.EPS * e.size() * e.residualScale() * e.gNorm[d] + der.error()[0];
-                                    Evidence ev = Evidence.eq("dError_d/dgamma == 2 res_d |g_d|", fd, 2 * e.res[d] * e.gNorm[d], tol).with("d", d);
-                                    if (worst == null || ev.slack() < worst.slack()) worst = ev;
-                                }
-                                return worst;
+                                return worstOverD(m, d -> errorSlope(m, e, d));
                             }).tries(30).build(),
-                    Property.of("output-has-no-critical-points", Machine.class)
-                            .description("grad_w NN_w(x_d) = g_d x'_d^T has norm |g_d| |x'_d| >= q min_d |x'_d| > 0 (the Dir column norms)")
+                    Property.of("output-has-no-critical-points", Machine.class).search(SearchSpace.coordinates())
+                            .description("grad_w NN_w(x_d) != 0: the 40-digit central difference of NN_w(x_d) along the unit direction g_d x'_d^T / (|g_d| |x'_d|) "
+                                    + "equals |g_d| |x'_d| >= q |x'_d| > 0 and exceeds its own error bound")
                             .generator(GEN, machines()).hypotheses(TheoremClaims::r1r3).check(m -> {
                                 Machine.Eval e = m.eval();
-                                DMatrixRMaj dir = e.dir();
-                                Evidence worst = null;
-                                for (int d = 0; d < m.dCount(); d++) {
-                                    double col = Linalg.norm(MatrixClaims.column(dir, d)), x = Stage3.norm(m.column(d));
-                                    double tol = 32 * Linalg.EPS * dir.numRows * e.gNorm[d] * x;
-                                    Evidence ev = Evidence.worst(Evidence.eq("|grad_w NN_w(x_d)| == |g_d| |x'_d|", col, e.gNorm[d] * x, tol),
-                                            Evidence.ge("|grad_w NN_w(x_d)| >= q |x'_d| > 0", col, e.q * x, tol));
-                                    if (worst == null || ev.slack() < worst.slack()) worst = ev;
-                                }
-                                return worst;
+                                return worstOverD(m, d -> {
+                                    double[] x = m.column(d);
+                                    double norm = e.gNorm[d] * Stage3.norm(x);
+                                    double[][] v = new double[m.mPrime()][m.m()];
+                                    for (int j = 0; j < v.length; j++) for (int k = 0; k < x.length; k++) v[j][k] = e.g[d][j] * x[k] / norm;
+                                    // saturated stages have |g_d| down to ~1e-30: raise the digits until the difference resolves it
+                                    Hp.Fd der = derivatives(m, v);
+                                    for (int digits = 80; digits <= 320 && !(der.value()[d + 1] > der.error()[d + 1]); digits *= 2)
+                                        der = derivatives(m, v, new HighPrecision(digits));
+                                    double fd = der.value()[d + 1], tol = 32 * Linalg.EPS * e.size() * norm + der.error()[d + 1];
+                                    return Evidence.worst(Evidence.eq("dNN_w(x_d)/dgamma along grad_w NN_w(x_d) == |g_d| |x'_d|", fd, norm, tol),
+                                            Evidence.ge("dNN_w(x_d)/dgamma > its error bound (nonzero gradient)", fd, tol, 0));
+                                });
                             }).tries(40).build(),
                     Property.of("control-dead-relu-output", Machine.class)
                             .description("FAIL: dead ReLU (z_d < 0): grad_w NN_w(x_d) = 0, a critical point of the output")
                             .generator("dead ReLU machine", dead)
                             .check(m -> Evidence.ge("min_d |grad_w NN_w(x_d)| > 0", minColumn(m.eval().dir()), Double.MIN_NORMAL, 0)).expectRefuted().tries(5).build(),
                     Property.of("single-input-gradient-descent", Machine.class)
-                            .description("D = 1: GD on Error_1 alone reaches the optimum (|res| <= 1e-8 |y|+1e-8 within 20000 steps) when x'_1 != 0 and q > 0")
-                            .generator("machines A/R with D = 1, NN_3 full-range or sigmoid", single).hypotheses(TheoremClaims::r1r3).check(m -> {
-                                GdRuns.Log log = GdRuns.run("D=1", m, 20_000, false);
-                                double res = log.maxRes()[log.maxRes().length - 1];
-                                return Evidence.le("|res| after GD (D = 1)", res, 1e-8 * (1 + Math.abs(m.y()[0])), 0).with("steps", log.steps());
+                            .description("D = 1: GD (eta = 1/L) on Error_1 alone converges to the optimum: with q_lo = min |grad NN_3| over the sublevel set "
+                                    + "{Error <= Error(w_0)} > 0 (the catalogue's 'q > 0 along the path'), |res_t| <= rho^t |res_0|, rho = sqrt(1 - 2 eta q_lo^2 |x'_1|^2), "
+                                    + "at every iterate (log space) until the rounding floor")
+                            .generator("machines A/R with D = 1, NN_3 full-range or sigmoid", single)
+                            .hypotheses(m -> TheoremClaims.r1r3(m) != null ? TheoremClaims.r1r3(m)
+                                    : sublevelSensitivity(m) > 0 ? null : "q_lo = 0: NN_3 has a flat point on the sublevel set (the path may stop there)")
+                            .check(m -> {
+                                double qLo = sublevelSensitivity(m), x2 = Stage3.dot(m.column(0), m.column(0));
+                                double logRho = 0.5 * Math.log1p(-2 * GdRuns.stepSize(m) * qLo * qLo * x2);
+                                return GdRuns.geometricDecay(m, logRho, 20_000).with("q_lo", qLo);
                             }).tries(15).build());
         }
+    }
+
+    /**
+     * D = 1: a lower bound q_lo > 0 on |grad NN_3(z)| over {z : |NN_3(z) - y*| <= |res_0|} (GD with eta = 1/L stays in this
+     * sublevel set), or 0 when none is known. Sigmoid output sig(l.z + c): |grad| = p (1 - p) |l| with p = NN_3(z) in
+     * [y* - |res_0|, y* + |res_0|], which must lie inside (0, 1). One tanh unit plus a linear term (full range):
+     * grad = l + t v u with t = tanh' in (0, 1], at least the distance from 0 to that segment.
+     */
+    static double sublevelSensitivity(Machine m) {
+        Stage3 f = m.nn3();
+        double res0 = Math.abs(m.eval().res[0]), y = m.y()[0];
+        if (f.outer().equals("sigmoid") && f.width() == 0) {
+            double lo = y - res0, hi = y + res0;
+            return lo > 0 && hi < 1 ? Math.min(lo * (1 - lo), hi * (1 - hi)) * Stage3.norm(f.l()) : 0;
+        }
+        if (f.outer().equals("identity") && f.hidden().equals("tanh") && f.width() == 1) {
+            double[] p0 = f.l(), delta = new double[p0.length];
+            for (int j = 0; j < p0.length; j++) delta[j] = f.v()[0] * f.u()[0][j];
+            double dd = Stage3.dot(delta, delta);
+            double t = dd == 0 ? 0 : Math.max(0, Math.min(1, -Stage3.dot(p0, delta) / dd));
+            double[] closest = new double[p0.length];
+            for (int j = 0; j < p0.length; j++) closest[j] = p0[j] + t * delta[j];
+            return Stage3.norm(closest);
+        }
+        return 0;
     }
 
     static double minColumn(DMatrixRMaj dir) {

@@ -35,6 +35,13 @@ abstract class ReportedClaim extends PropertyClaim {
         }
     }
 
+    /** A map in the order of its (key, value) arguments: reported numbers and corpus files stay byte-for-byte deterministic (Map.of is not ordered). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
     private static final ThreadLocal<overparam.claims.Level> LEVEL = ThreadLocal.withInitial(() -> overparam.claims.Level.CI);
 
     /** The effort level of the current run (properties(Params) has no RunContext; sweeps that grow with the level read it here). */
@@ -57,6 +64,11 @@ abstract class ReportedClaim extends PropertyClaim {
         }
         Report rep = new Report();
         report(params(ctx), ctx, rep);
+        return merged(b, rep, start);
+    }
+
+    /** The result with the report's numbers and attachments added (for claims that report without being property claims). */
+    static ClaimResult merged(ClaimResult b, Report rep, long start) {
         Map<String, Object> numbers = new LinkedHashMap<>(b.numbers());
         numbers.putAll(rep.numbers);
         List<String> att = new ArrayList<>(b.attachments());

@@ -64,6 +64,18 @@ final class ScalingTable {
         };
     }
 
+    /** The first D of the sweep whose double SVD rank is below D, or "none up to D = dMax". */
+    static Object firstDoubleRankLoss(Result t, String family) {
+        for (Features.HpRow row : t.hp().get(family)) if (row.rankDouble() < row.d()) return row.d();
+        return "none up to D = " + t.dMaxHp();
+    }
+
+    /** The first D of the sweep whose high-precision sigma_min is below the threshold, or "none up to D = dMax". */
+    static Object firstBelow(Result t, String family, double threshold) {
+        for (Features.HpRow row : t.hp().get(family)) if (row.sigmaMinHp() < threshold) return row.d();
+        return "none up to D = " + t.dMaxHp();
+    }
+
     static int dMaxHp(Level level) {
         return level == Level.CI ? 10 : level == Level.FULL ? 15 : 20;
     }
@@ -99,7 +111,7 @@ final class ScalingTable {
                 }
                 Fits.Line fit = Fits.powerLaw(pts.stream().mapToDouble(q -> q[0]).toArray(), pts.stream().mapToDouble(q -> q[1]).toArray(), 0.95);
                 fits.put(label(f) + ", M = " + (factor == 1 ? "D" : "2D") + ": median r ~ c D^b",
-                        Map.of("b", fit.slope(), "95% CI", new double[] {fit.slopeLow(), fit.slopeHigh()}, "c", Math.exp(fit.intercept())));
+                        ReportedClaim.ordered("b", fit.slope(), "95% CI", new double[] {fit.slopeLow(), fit.slopeHigh()}, "c", Math.exp(fit.intercept())));
             }
         List<double[]> tri = new ArrayList<>();
         for (int d : new int[] {1, 2, 3, 4, 5, 10, 20, 50, 100, 200}) {
