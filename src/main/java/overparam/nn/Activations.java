@@ -21,8 +21,7 @@ public final class Activations {
         }
 
         public double d2(double z) {
-            double s = sigmoid(z);
-            return s * (1 - s);
+            return sigmoidPrime(z);
         }
     };
 
@@ -64,13 +63,12 @@ public final class Activations {
         }
 
         public double d1(double z) {
-            double s = sigmoid(z);
-            return s * (1 - s);
+            return sigmoidPrime(z);
         }
 
+        /** sigma'(z) (1 - 2 sigma(z)) with 1 - 2 sigma(z) = -tanh(z/2): relative accuracy near z = 0 as well. */
         public double d2(double z) {
-            double s = sigmoid(z);
-            return s * (1 - s) * (1 - 2 * s);
+            return -sigmoidPrime(z) * Math.tanh(z / 2);
         }
     };
 
@@ -231,6 +229,15 @@ public final class Activations {
         if (z >= 0) return 1 / (1 + Math.exp(-z));
         double e = Math.exp(z);
         return e / (1 + e);
+    }
+
+    /**
+     * sigma'(z) = sigma(z) sigma(-z) = e / (1 + e)^2 with e = exp(-|z|), to a few ulps relative for every z (one exp): s (1 - s)
+     * loses it once sigma(z) rounds near 1 (about 1.5e-6 relative at z = 23, and 0 instead of e^-37 at z = 37).
+     */
+    public static double sigmoidPrime(double z) {
+        double e = Math.exp(-Math.abs(z)), d = 1 + e;
+        return e / (d * d);
     }
 
     private abstract static class Basic implements Activation {

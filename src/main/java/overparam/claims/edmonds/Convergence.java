@@ -22,15 +22,30 @@ final class Convergence {
         }
     }
 
-    /** T (or the cap when censored), the smallest kappa_t, the capped steps, Error_0 and a thinned kappa trace. */
+    /**
+     * T (or the iterations run when censored), the smallest kappa_t, the capped steps, Error_0 and a thinned kappa trace;
+     * {@code passages} are the first t with Error_t <= each of the extra levels of {@link #run(List, double...)} (-1: not
+     * reached, censored at {@code steps}).
+     */
     record Outcome(Cell cell, int t, boolean censored, double minKappa, double minCos, double finalKappa, int capSteps, double error0,
-                   double finalError, double[] traceT, double[] traceKappa, double relativeDistance) {}
-
-    static List<Outcome> run(List<Cell> cells) {
-        return Experiments.parallel(cells.size(), i -> one(cells.get(i)));
+                   double finalError, double[] traceT, double[] traceKappa, double relativeDistance, int steps, int[] passages) {
+        /** This run read at extra level i: T = the first passage below it, censored (T = steps) when never reached. */
+        Outcome atLevel(int i) {
+            boolean c = passages[i] < 0;
+            return new Outcome(cell, c ? steps : passages[i], c, minKappa, minCos, finalKappa, capSteps, error0, finalError, traceT, traceKappa,
+                    relativeDistance, steps, passages);
+        }
     }
 
-    static Outcome one(Cell c) {
+    /**
+     * Every cell's run, on both cores. {@code levels} (each >= the cells' eps, which is where a run stops) are read off the
+     * same trajectories: one run to the smallest target serves every larger one.
+     */
+    static List<Outcome> run(List<Cell> cells, double... levels) {
+        return Experiments.parallel(cells.size(), i -> one(cells.get(i), levels));
+    }
+
+    static Outcome one(Cell c, double... levels) {
         NetCase nc = c.instance();
         PaperGd.Run run = PaperGd.run(nc.net(), nc.theta(), nc.x(), nc.y(), c.config());
         int steps = run.steps();
@@ -47,8 +62,13 @@ final class Convergence {
         boolean censored = run.reached() < 0;
         double minCos = Double.POSITIVE_INFINITY;
         for (int t = 0; t < steps; t++) minCos = Math.min(minCos, run.minAbsCos()[t]);
+        int[] passages = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            passages[i] = -1;
+            for (int t = 0; t <= steps && passages[i] < 0; t++) if (run.error()[t] <= levels[i]) passages[i] = t;
+        }
         return new Outcome(c, censored ? steps : run.reached(), censored, run.minKappa(), minCos, steps > 0 ? run.kappa()[steps - 1] : Double.NaN,
-                run.capCount(), run.error()[0], run.finalError(), tt, kk, Math.sqrt(dist / norm0));
+                run.capCount(), run.error()[0], run.finalError(), tt, kk, Math.sqrt(dist / norm0), steps, passages);
     }
 
     static String describe(Outcome o) {

@@ -188,7 +188,7 @@ public final class EdmondsNet {
 
     /**
      * The paper's objects at one input (§1.2): x_l (l = 0..L, without the bias coordinate), z_l, y_l = act(z_l)
-     * (unscaled), sp_l = s_l act'(z_l) = dx_{l+1}/dz_l, ratio_l = act''/act' (= 1 - 2y for sigmoid), S_l = dNN/dx_l
+     * (unscaled), sp_l = s_l act'(z_l) = dx_{l+1}/dz_l, ratio_l = act''/act' (= 1 - 2y = -tanh(z/2) for sigmoid), S_l = dNN/dx_l
      * (S_L = 1), delta_l = dNN/dz_l, and with {@code hessians} H^x_l = d2NN/dx_l dx_l^T (H^x_L = 0) and
      * H^z_l = diag(sp) H^x_{l+1} diag(sp) + diag(s act''(z) o S_{l+1}) (Lemmas 7 and 8 as equalities),
      * H^x_l = W_l H^z_l W_l^T.
@@ -216,7 +216,7 @@ public final class EdmondsNet {
                 double d1 = a.d1(s), d2 = a.d2(s);
                 sp[l][j] = scale[l] * d1;
                 curv[l][j] = scale[l] * d2;
-                ratio[l][j] = a == Activations.SIGMOID ? 1 - 2 * ys[l][j] : d1 == 0 ? 0 : d2 / d1;
+                ratio[l][j] = a == Activations.SIGMOID ? -Math.tanh(s / 2) : d1 == 0 ? 0 : d2 / d1;
             }
         }
         double[][] sx = new double[L + 1][], delta = new double[L][];

@@ -8,9 +8,13 @@ import org.hipparchus.dfp.Dfp;
 import overparam.claims.*;
 import overparam.data.DataArbitraries;
 import overparam.linalg.HighPrecision;
+import overparam.linalg.Linalg;
+import overparam.nn.Activations;
+import overparam.nn.DfpActivations;
 import overparam.report.Plots;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -37,8 +41,8 @@ final class ErrorAndActivation {
                     .as((n, h, b, par, d, s) -> new Batch(n, h.stream().mapToInt(Integer::intValue).toArray(), b, par, d, 200, s));
             return List.of(
                     Property.of("upper-bound", NetCase.class).description("Error_0 / D <= 1 for every instance (NN and y* in [0,1])")
-                            .generator(SPEC.describe(), NetCase.arbitrary(SPEC))
-                            .check(c -> Evidence.le("Error_0/D <= 1", Angles.norm2(c.residual()) / c.d(), 1, 0)).tries(60).build(),
+                            .generator(SPEC.describe(), NetCase.arbitrary(SPEC)).hypotheses(InitialError::unitInterval)
+                            .check(c -> Evidence.le("Error_0/D <= 1", Angles.norm2(c.residual()) / c.d(), 1, 0)).search(SearchSpace.<NetCase>coordinates().except("weightScale")).tries(60).build(),
                     Property.of("conditional-mean", NetCase.class)
                             .description("exact: E_{y*~U[0,1]}[Error_0/D | w] = Avg_d (NN_d - 1/2)^2 + 1/12 >= 1/12, computed against the sample mean of (NN_d - y_d)^2 over 2000 target draws")
                             .generator(SPEC.describe(), NetCase.arbitrary(SPEC)).check(InitialError::conditionalMean).tries(40).build(),
@@ -46,6 +50,12 @@ final class ErrorAndActivation {
                             .description("mean of Error_0/D over 200 random nets and targets: upper 4-sigma confidence bound >= 1/12")
                             .generator("N in [1,8], up to 3 hidden layers of width [1,16], bias, P1/P2, D in [1,16], 200 nets per batch", batches)
                             .check(InitialError::meanOverSeeds).tries(15).build());
+        }
+
+        /** Assumption 1's setting: a sigmoid output and targets in [0, 1], so every residual lies in [-1, 1]. */
+        static String unitInterval(NetCase c) {
+            if (!c.output().equals("sigmoid")) return "output is not a sigmoid";
+            return Arrays.stream(c.y()).allMatch(v -> v >= 0 && v <= 1) ? null : "a target outside [0, 1]";
         }
 
         static Evidence conditionalMean(NetCase c) {
@@ -101,7 +111,7 @@ final class ErrorAndActivation {
             return List.of(Property.of("residuals-at-most-one", GdCase.class)
                     .description("max_t max_d |r_d(t)| <= 1 over 200 steps of the paper's GD")
                     .generator(spec.describe() + "; C0 in {1,2}, c_aaah in {0,1}", GdCase.arbitrary(spec, List.of(1.0, 2.0), List.of(0.0, 1.0), 200))
-                    .check(g -> {
+                    .hypotheses(g -> InitialError.unitInterval(g.net())).check(g -> {
                         PaperGd.Run run = g.run();
                         double m = 0;
                         for (double v : run.maxResidual()) m = Math.max(m, v);
@@ -121,10 +131,30 @@ final class ErrorAndActivation {
         @Override
         public List<Property<?>> properties(Params p) {
             Arbitrary<Point> zs = Arbitraries.doubles().between(-30, 30).map(Point::new);
+            Arbitrary<Point> wide = Arbitraries.oneOf(Arbitraries.doubles().between(-40, 40), Arbitraries.doubles().between(-700, 700)).map(Point::new);
             return List.of(
                     Property.of("identities-60-digits", Point.class)
                             .description("sigma'(z) and sigma''(z) by 60-digit central differences of sigma against y(1-y) and y(1-y)(1-2y); |1-2y| < 1")
-                            .generator("z ~ U[-30, 30]", zs).check(q -> identities(q.z())).tries(60).build());
+                            .generator("z ~ U[-30, 30]", zs).check(q -> identities(q.z())).tries(60).build(),
+                    Property.of("harness-doubles", Point.class)
+                            .description("the harness's double sigma' and sigma'' (nn/Activations, used by every edmonds net) against their 60-digit values, "
+                                    + "to 16 eps relative, also where sigma(z) rounds to 1")
+                            .generator("z ~ U[-40, 40] or U[-700, 700]", wide).check(q -> harnessDoubles(q.z())).tries(60).build());
+        }
+
+        /** Relative errors of Activations.SIGMOID.d1/d2 against sigma' = sigma(z) sigma(-z) and sigma'' = sigma' (1 - 2 sigma) in 60 digits. */
+        static Evidence harnessDoubles(double z) {
+            HighPrecision hp = Precise.HP;
+            Dfp zz = hp.of(z), y = DfpActivations.phi(hp, Activations.SIGMOID, zz), d1 = DfpActivations.d1(hp, Activations.SIGMOID, zz);
+            Dfp d2 = d1.multiply(hp.one().subtract(y.multiply(2)));
+            double rel1 = relative(hp, Activations.SIGMOID.d1(z), d1), rel2 = relative(hp, Activations.SIGMOID.d2(z), d2);
+            return Evidence.le("max relative error of the double sigma', sigma''", Math.max(rel1, rel2), 0, 16 * Linalg.EPS).with("sigma'", rel1)
+                    .with("sigma''", rel2);
+        }
+
+        static double relative(HighPrecision hp, double harness, Dfp exact) {
+            Dfp diff = hp.of(harness).subtract(exact).abs();
+            return exact.isZero() ? diff.toDouble() : diff.divide(exact.abs()).toDouble();
         }
 
         /** Differences are taken on the side z <= 0 (sigma(z) = 1 - sigma(-z)), where sigma is small and keeps its relative precision. */

@@ -1,5 +1,8 @@
 package overparam.claims.edmonds;
 
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.stat.descriptive.moment.StandardDeviation;
+import org.hipparchus.stat.regression.SimpleRegression;
 import overparam.claims.BadInput;
 import overparam.claims.ClaimResult;
 import overparam.claims.Level;
@@ -65,6 +68,52 @@ final class Experiments {
         for (int i = 0; i < x.length; i++) pts.add(new double[] {x[i], y[i]});
         boolean consistent = claimed == null || f.slopeInterval(claimed);
         return new TrendEvidence(label, xName, yName, f.slope(), f.slopeLow(), f.slopeHigh(), claimed, claimedText, consistent, pts);
+    }
+
+    /**
+     * {@link #slope} for data some of whose y are one-sided (censored runs): {@code bias[i]} is +1 when the true y_i is at
+     * least the recorded one, -1 when at most, 0 when exact. Raising y_i moves the OLS slope by (x_i - mean x)/Sxx, so the
+     * censoring moves the fitted slope one known way when all censored points agree. The claimed value is kept (the fit
+     * can refute) only if that way is away from the claim, i.e. the uncensored slope would exclude it further; otherwise
+     * the fit is reported only.
+     */
+    static TrendEvidence censoredSlope(String label, String xName, String yName, double[] x, double[] y, int[] bias, Double claimed, String claimedText) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        boolean up = false, down = false;
+        int censored = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (bias[i] == 0) continue;
+            censored++;
+            double push = Math.signum((x[i] - mean) * bias[i]);
+            up |= push > 0;
+            down |= push < 0;
+        }
+        TrendEvidence t = slope(label, xName, yName, x, y, claimed, claimedText);
+        if (censored == 0 || claimed == null) return t;
+        boolean conservative = t.estimate() > claimed ? !down : !up;
+        String note = censored + " censored point(s) " + (conservative ? "can only move the slope further from the claim (point estimate conservative)"
+                : "could move the slope toward the claim: reported only");
+        return conservative ? slope(label, xName, yName, x, y, claimed, claimedText + "; " + note) : slope(label, xName, yName, x, y, null, claimedText + "; " + note);
+    }
+
+    /**
+     * The mean of per-run OLS slopes with its t interval over runs: points of one trajectory are not independent, runs
+     * are. {@code runs}: per run {x[], y[]} (at least 2 points each, at least 2 runs).
+     */
+    static TrendEvidence meanSlope(String label, String xName, String yName, List<double[][]> runs, Double claimed, String claimedText) {
+        double[] slopes = runs.stream().mapToDouble(q -> {
+            SimpleRegression reg = new SimpleRegression(true);
+            for (int i = 0; i < q[0].length; i++) reg.addData(q[0][i], q[1][i]);
+            return reg.getSlope();
+        }).toArray();
+        int n = slopes.length;
+        if (n < 2 || Arrays.stream(slopes).anyMatch(Double::isNaN)) throw new IllegalArgumentException(label + ": need at least 2 runs of at least 2 points");
+        double m = Arrays.stream(slopes).average().orElseThrow(), sd = new StandardDeviation().evaluate(slopes);
+        double half = new TDistribution(n - 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2) * sd / Math.sqrt(n);
+        List<double[]> pts = new ArrayList<>();
+        for (double[][] q : runs) for (int i = 0; i < q[0].length; i++) pts.add(new double[] {q[0][i], q[1][i]});
+        boolean consistent = claimed == null || (claimed >= m - half && claimed <= m + half);
+        return new TrendEvidence(label + " (mean of " + n + " per-run slopes)", xName, yName, m, m - half, m + half, claimed, claimedText, consistent, pts);
     }
 
     static double[] log(double[] v) {

@@ -80,7 +80,7 @@ final class LemmasOneToThree {
                         if (!Double.isFinite(c2)) c2 = 0;
                         double lhs = 4 * Angles.norm2(Angles.jtr(j, r)), rhs = 4 * c2 * Angles.norm2(r) * Angles.frobenius2(j);
                         return Evidence.ge("|grad E|^2 >= 4 c^2 Error ||J||_F^2", lhs, rhs, 64 * Linalg.EPS * rhs * (j[0].length + r.length)).with("c^2", c2);
-                    }).tries(60).build());
+                    }).search(SearchSpace.<NetCase>coordinates().except("weightScale")).tries(60).build());
         }
     }
 
@@ -143,7 +143,7 @@ final class LemmasOneToThree {
                         double lhs = Math.sqrt(Angles.norm2(gradError(c))), smin = Linalg.sigmaMin(Angles.matrix(j)), rhs = 2 * smin * Math.sqrt(Angles.norm2(r));
                         double tol = 64 * Linalg.EPS * 2 * Math.sqrt(Angles.frobenius2(j) * Angles.norm2(r)) * (r.length + 1);
                         return Evidence.ge("|grad E| >= 2 sigma_min(J) |r|", lhs, rhs, tol).with("sigma_min", smin);
-                    }).tries(60).build());
+                    }).search(SearchSpace.<NetCase>coordinates().except("weightScale")).tries(60).build());
         }
     }
 
@@ -470,7 +470,8 @@ final class LemmasOneToThree {
             return List.of(
                     Property.of("remainder-ratio", GdCase.class)
                             .description("R2 = [Error(w - gamma g) - Error(w) + gamma |g|^2] / (gamma |g|^2) <= 1/2 at random points (uncapped paper gamma, C0 >= 2)")
-                            .generator(spec.describe() + "; C0 in {2,4,8}, c_aaah in {0.5,1,2}", gen).hypotheses(TheoremOne::noCap)
+                            .generator(spec.describe() + "; C0 in {2,4,8}, c_aaah in {0.5,1,2}", gen)
+                            .hypotheses(g -> g.c0() >= 2 ? TheoremOne.noCap(g) : "needs C0 >= 2")
                             .check(g -> {
                                 PaperGd.Run run = g.run();
                                 double e = run.error()[0], pred = 4 * run.gamma()[0] * run.kappa()[0] * e * run.jf2()[0];

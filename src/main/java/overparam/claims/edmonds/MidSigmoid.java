@@ -267,18 +267,22 @@ final class MidSigmoid {
             return List.of(Property.of("closed-form", NetCase.class)
                     .description("at the output layer: S_k = sigma'(z_o) w_k, P_k = (1-2y_o) sigma'(z_o) w_k^2, c*_k = max(0,1-2y_o)/(y_o(1-y_o)), "
                             + "|P_k|/S_k^2 = |1-2y_o|/(y_o(1-y_o))")
-                    .generator(SPEC.describe(), NetCase.arbitrary(SPEC)).check(SimpleCase::check).tries(80).build());
+                    .generator(SPEC.describe(), NetCase.arbitrary(SPEC)).check(SimpleCase::check).search(SearchSpace.<NetCase>coordinates().except("weightScale")).tries(80).build());
         }
 
+        /**
+         * The closed forms are evaluated from y_o as the paper writes them; y(1-y) and 1-2y computed from a rounded y carry
+         * relative errors of about eps/min(y, 1-y) and eps/|1-2y| (the harness's sigma' and -tanh(z/2) do not), hence the tolerance.
+         */
         static Evidence check(NetCase c) {
             EdmondsNet net = c.net();
             int l = net.layers() - 1;
-            List<Evidence> parts = new ArrayList<>();
-            double worst = 0;
-            Evidence w = Evidence.fact("no nonzero output weight", true);
+            double worst = Double.NEGATIVE_INFINITY;
+            Evidence w = null;
             for (double[] x : c.x()) {
                 EdmondsNet.Point pt = net.point(c.theta(), x, false);
                 double y = pt.y()[l][0], sp = y * (1 - y);
+                double tol = 64 * Linalg.EPS * (1 / Math.min(y, 1 - y) + 1 / Math.abs(1 - 2 * y));
                 for (int k = 0; k < net.width(l - 1); k++) {
                     double wk = c.theta()[net.weightIndex(l, k, 0)];
                     if (wk == 0) continue;
@@ -286,17 +290,15 @@ final class MidSigmoid {
                     double[][] pairs = {{s.s(), sp * wk}, {s.p(), (1 - 2 * y) * sp * wk * wk}, {s.cStar(), Math.max(0, 1 - 2 * y) / sp},
                             {s.cAbs(), Math.abs(1 - 2 * y) / sp}};
                     for (double[] q : pairs) {
-                        double rel = Math.abs(q[0] - q[1]) / Math.max(Math.abs(q[1]), Double.MIN_NORMAL);
-                        if (q[1] == 0 && q[0] == 0) rel = 0;
-                        if (rel > worst || w.details().isEmpty()) {
-                            worst = Math.max(worst, rel);
-                            w = Evidence.le("relative error of S_k, P_k, c*_k, |P_k|/S_k^2 vs closed form", rel, 0, 64 * Linalg.EPS / Math.max(1e-300, Math.min(y, 1 - y)))
-                                    .with("y_o", y);
+                        double rel = q[1] == 0 && q[0] == 0 ? 0 : Math.abs(q[0] - q[1]) / Math.max(Math.abs(q[1]), Double.MIN_NORMAL);
+                        if (w == null || rel - tol > worst) {
+                            worst = rel - tol;
+                            w = Evidence.le("relative error of S_k, P_k, c*_k, |P_k|/S_k^2 vs closed form", rel, 0, tol).with("y_o", y);
                         }
                     }
                 }
             }
-            return w;
+            return w == null ? Evidence.fact("no nonzero output weight", true) : w;
         }
     }
 
@@ -308,7 +310,7 @@ final class MidSigmoid {
 
         @Override
         public List<ParamSpec> parameters() {
-            return List.of(ParamSpec.integer("decades", 0, "decades of Error below Error_0 (0: 4 at CI, 5 at FULL/DEEP)"),
+            return List.of(ParamSpec.integer("decades", 0, "decades of Error below Error_0, at least 3 (0: 4 at CI, 5 at FULL/DEEP)"),
                     ParamSpec.integer("nets", 0, "random nets (0: 3 at CI, 8 at FULL/DEEP)"));
         }
 
@@ -320,28 +322,37 @@ final class MidSigmoid {
         @Override
         protected void experiment(Params p, RunContext ctx, ClaimResult.Builder r) {
             int decades = Experiments.byLevel(p.integer("decades"), ctx, 4, 5, 5), nets = Experiments.byLevel(p.integer("nets"), ctx, 3, 8, 8);
+            if (decades < 3) throw new BadInput("decades must be at least 3 (two per-decade increments per run), got " + decades);
             List<double[][]> runs = Experiments.parallel(nets + 1, i -> {
                 NetCase c = i < nets ? NetCase.draw(4, new int[] {12}, true, "P1", "sigmoid", "sigmoid", 1.0, "sphere", "binary", 3, ctx.seedFor(id() + "#" + i))
                         : new NetCase(1, new int[0], false, "P1", "sigmoid", "sigmoid", 1.0, "single neuron", "one", new double[] {0.0}, new double[][] {{1.0}},
                         new double[] {1.0});
                 return decadeTable(c, decades);
             });
-            List<double[]> tPts = new ArrayList<>(), cPts = new ArrayList<>();
+            List<double[][]> tRuns = new ArrayList<>(), cRuns = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
                 double[][] tab = runs.get(i);
                 StringBuilder sb = new StringBuilder();
-                for (double[] row : tab) {
+                for (double[] row : tab)
                     sb.append(String.format("k=%d: T=%d c_aaah=%.3g Error*4T=%.3g; ", (int) row[0], (int) row[1], row[2], row[3] * 4 * row[1]));
-                    if (row[1] > 0) tPts.add(new double[] {row[0] * Math.log(10), Math.log(row[1] / row[0])});
-                    cPts.add(new double[] {row[0] * Math.log(10), Math.log(row[2])});
-                }
                 r.number(i < nets ? "binary targets, net " + i : "single neuron y* = 1, x = 1, w_0 = 0", sb.toString());
+                if (tab.length < decades) continue;
+                double[] lx = new double[decades - 1], li = new double[decades - 1], cx = new double[decades], lc = new double[decades];
+                for (int k = 0; k < decades; k++) {
+                    cx[k] = tab[k][0] * Math.log(10);
+                    lc[k] = Math.log(tab[k][2]);
+                    if (k == 0) continue;
+                    lx[k - 1] = cx[k];
+                    li[k - 1] = Math.log(Math.max(1, tab[k][1] - tab[k - 1][1]));
+                }
+                tRuns.add(new double[][] {lx, li});
+                cRuns.add(new double[][] {cx, lc});
             }
-            r.trend(Experiments.slope("log(T_k / k) vs log(Error_0/eps_k), eps_k = Error_0 10^-k", "log(E0/eps)", "log(T/k)",
-                    tPts.stream().mapToDouble(q -> q[0]).toArray(), tPts.stream().mapToDouble(q -> q[1]).toArray(), 0.0,
-                    "T = O(log(1/eps)): T_k / k bounded, slope 0 (a polynomial rate T ~ eps^-p gives slope p)"));
-            r.trend(Experiments.slope("log c_aaah (output Simple Case, max over d) vs log(Error_0/eps)", "log(E0/eps)", "log c_aaah",
-                    cPts.stream().mapToDouble(q -> q[0]).toArray(), cPts.stream().mapToDouble(q -> q[1]).toArray(), 0.0, "c_aaah = O(1): slope 0"));
+            r.number("runs that reached all " + decades + " decades (in the fits)", tRuns.size());
+            r.trend(Experiments.meanSlope("log I_k vs log(Error_0/eps_k), I_k = T_k - T_{k-1} (k >= 2) the iterations of decade k", "log(E0/eps)", "log I_k",
+                    tRuns, 0.0, "T = O(log(1/eps)): iterations per decade bounded, slope 0 (a rate T ~ eps^-p gives slope p, the 1/t law 1)"));
+            r.trend(Experiments.meanSlope("log c_aaah (output Simple Case, max over d) vs log(Error_0/eps_k)", "log(E0/eps)", "log c_aaah", cRuns, 0.0,
+                    "c_aaah = O(1): slope 0"));
         }
 
         /** Rows {k, T_k, c_aaah at T_k, Error at T_k} for Error <= Error_0 10^-k, k = 1..decades. */
@@ -430,15 +441,23 @@ final class MidSigmoid {
             return true;
         }
 
+        /**
+         * Three initialisations: P1 with LeCun weights (|z| = theta(1) by design, so the test is whether |x_k| = theta(1/sqrt M) and
+         * sum_k x_k^2 = theta(1) follow), P1 with unit weights (|w| = theta(1) met by design, so the test is |z|), and P2
+         * (reported only: the NTK-style reading under which all four hold).
+         */
         @Override
         protected void experiment(Params p, RunContext ctx, ClaimResult.Builder r) {
             int nets = Experiments.byLevel(p.integer("nets"), ctx, 4, 12, 12);
             int[] ms = {4, 8, 16, 32, 64, 128, 256};
             String[] names = {"median |x_k| sqrt(M)", "median sum_k x_k^2", "median |z|", "median |w|"};
-            for (String param : new String[] {"P1", "P2"}) {
+            for (String init : new String[] {"P1 LeCun", "P1 unit", "P2"}) {
+                String param = init.substring(0, 2);
+                boolean unit = init.equals("P1 unit");
                 List<double[]> pts = Experiments.parallel(ms.length * nets, i -> {
                     int m = ms[i / nets];
                     NetCase c = NetCase.draw(8, new int[] {m, m}, false, param, "sigmoid", "sigmoid", 1.0, "sphere", "interior", 4, ctx.seedFor(id() + param + i));
+                    if (unit) c = unitWeights(c);
                     EdmondsNet net = c.net();
                     List<Double> xk = new ArrayList<>(), x2 = new ArrayList<>(), z = new ArrayList<>(), w = new ArrayList<>();
                     for (double[] x : c.x()) {
@@ -460,11 +479,22 @@ final class MidSigmoid {
                 for (int q = 0; q < names.length; q++) {
                     int col = q + 1;
                     double[] y = Experiments.log(pts.stream().mapToDouble(v -> v[col]).toArray());
-                    boolean literal = param.equals("P1");
-                    r.trend(Experiments.slope(param + ": log " + names[q] + " vs log M", "log M", "log " + names[q], x, y, literal ? 0.0 : null,
-                            literal ? "theta(1) in M: slope 0" : "reported only (P2, the NTK-style reading)"));
+                    boolean byConstruction = init.equals("P1 LeCun") && q == 3 || unit && q == 3;
+                    boolean decides = param.equals("P1") && !byConstruction;
+                    r.trend(Experiments.slope(init + ": log " + names[q] + " vs log M", "log M", "log " + names[q], x, y, decides ? 0.0 : null,
+                            decides ? "theta(1) in M: slope 0" : byConstruction ? "reported only: set by the initialisation" : "reported only (P2, the NTK-style reading)"));
                 }
             }
+        }
+
+        /** The same net with every weight rescaled from N(0, 1/fan-in) to N(0, 1): the Non-Blowup's |w| = theta(1). */
+        static NetCase unitWeights(NetCase c) {
+            EdmondsNet net = c.net();
+            double[] t = c.theta().clone();
+            for (int l = 0; l < net.layers(); l++)
+                for (int k = 0; k < net.width(l - 1); k++)
+                    for (int j = 0; j < net.width(l); j++) t[net.weightIndex(l, k, j)] *= Math.sqrt(net.width(l - 1));
+            return c.withTheta(t);
         }
 
         static double med(List<Double> l) {

@@ -27,6 +27,15 @@ final class TheoremOne {
         return run.capCount() > 0 ? "the cap gamma <= 1 binds in " + run.capCount() + " steps (saturated regime)" : null;
     }
 
+    /**
+     * The absolute rounding error of a computed Error = sum_d (NN_d - y_d)^2 near e: each residual of outputs and targets in
+     * [0, 1] is off by up to about 2 eps, so |Delta Error| <= 2 (2 eps) sqrt(D e) + D (2 eps)^2 (it dominates once Error ~ D eps^2).
+     */
+    static double roundingFloor(double e, int points) {
+        double r = 2 * overparam.linalg.Linalg.EPS;
+        return 4 * r * Math.sqrt(points * e) + 2 * points * r * r;
+    }
+
     /** edmonds/T1-a, Theorem 1 (Sec 3.2 one-step chain): Error_{t+1} <= Error_t - gamma_t |grad Error|^2 / 2 along GD. */
     static final class StepMechanism extends PropertyClaim {
         StepMechanism() {
@@ -67,7 +76,7 @@ final class TheoremOne {
                 double e = run.error()[t];
                 if (e == 0) continue;
                 double pred = 4 * run.gamma()[t] * run.kappa()[t] * e * run.jf2()[t];
-                double tol = 64 * overparam.linalg.Linalg.EPS * e * (points + 1);
+                double tol = 64 * overparam.linalg.Linalg.EPS * e * (points + 1) + roundingFloor(e, points);
                 double slack = (e - pred / 2 - run.error()[t + 1] + tol) / e;
                 if (slack < worstSlack) {
                     worstSlack = slack;
@@ -80,7 +89,13 @@ final class TheoremOne {
         }
     }
 
-    /** edmonds/T1-e, Theorem 1: with interior targets T(eps) is linear in log(1/eps) (local linear convergence). */
+    /**
+     * edmonds/T1-e, Theorem 1: with interior targets T(eps) is linear in log(1/eps) (local linear convergence). Read as
+     * charitably as a finite run allows: the iterations per decade of Error, I_k = T_k - T_{k-1}, may jump (a fast mode
+     * dies out and hands over to a slower one) but do not keep growing geometrically. It fails only when each of the last
+     * two decades costs more than twice the decade before (+3 for integer first-passage times): a rate T ~ eps^-p
+     * multiplies I_k by 10^p per decade (p >= log10 2 is caught), the 1/t law of binary targets by 10.
+     */
     static final class EpsScaling extends PropertyClaim {
         EpsScaling() {
             super("edmonds/T1-e");
@@ -88,7 +103,7 @@ final class TheoremOne {
 
         @Override
         public List<ParamSpec> parameters() {
-            return List.of(ParamSpec.integer("decades", 10, "decades of Error below Error_0 to descend (interior targets)"),
+            return List.of(ParamSpec.integer("decades", 10, "decades of Error below Error_0 to descend (interior targets, at least 3)"),
                     ParamSpec.integer("cap", 40000, "iteration cap per run"));
         }
 
@@ -96,24 +111,33 @@ final class TheoremOne {
             return NetCase.Spec.of().layers(2, 2).widths(12, 16).inputDim(3, 6).points(1, 3).scales(1.0).bias(true).targets(targets);
         }
 
+        /** Theorem 1's setting for the local regime: targets inside [0.2, 0.8] (the 'mid' law) and M' >= D. */
+        static String interior(GdCase g) {
+            NetCase c = g.net();
+            if (Arrays.stream(c.y()).anyMatch(v -> v < 0.2 || v > 0.8)) return "targets outside [0.2, 0.8]";
+            return c.parameterCount() >= c.d() ? null : "needs M' >= D";
+        }
+
         @Override
         public List<Property<?>> properties(Params p) {
             int decades = p.integer("decades"), cap = p.integer("cap");
+            if (decades < 3) throw new BadInput("decades must be at least 3 (the rule compares the last three decades), got " + decades);
             return List.of(
-                    Property.of("last-decade-increment", GdCase.class)
-                            .description("T(eps) linear in log(1/eps): the iterations of the last decade of Error are at most twice those of the previous "
-                                    + "decade (+2 for integer first-passage times); a 1/t law gives a factor 10")
+                    Property.of("no-sustained-growth", GdCase.class)
+                            .description("T(eps) linear in log(1/eps), charitable reading: the per-decade iteration counts I_k do not more than double (+3) in "
+                                    + "each of the last two of " + decades + " decades; a single jump (mode hand-over) is allowed, eps^-p growth (p >= 0.3) is not")
                             .generator(spec("mid").describe() + "; C0 = 2, c_aaah = 1, " + decades + " decades, cap " + cap,
                                     GdCase.arbitrary(spec("mid"), List.of(2.0), List.of(1.0), cap))
-                            .check(g -> decadeIncrements(g, decades)).tries(15).build(),
+                            .hypotheses(EpsScaling::interior).check(g -> decadeIncrements(g, decades)).tries(15).build(),
                     Property.of("control-binary-targets", GdCase.class)
-                            .description("negative control (catalogue FAIL case): targets in {0,1}; the output must saturate and Error ~ 1/t")
-                            .generator(spec("binary").describe() + "; C0 = 2, c_aaah = 1, 3 decades",
+                            .description("negative control (catalogue FAIL case): targets in {0,1}; the output must saturate and Error ~ 1/t (4 decades)")
+                            .generator(spec("binary").describe() + "; C0 = 2, c_aaah = 1, 4 decades",
                                     GdCase.arbitrary(spec("binary"), List.of(2.0), List.of(1.0), cap))
                             .hypotheses(g -> Arrays.stream(g.net().y()).anyMatch(v -> v == 1.0 || v == 0.0) ? null : "no binary target")
-                            .check(g -> decadeIncrements(g, 3)).expectRefuted().tries(3).build());
+                            .check(g -> decadeIncrements(g, 4)).expectRefuted().tries(3).build());
         }
 
+        /** First passages T_k below Error_0 10^-k (k = 1..decades) and the growth of the last two per-decade increments. */
         static Evidence decadeIncrements(GdCase g, int decades) {
             NetCase c = g.net();
             EdmondsNet net = c.net();
@@ -133,9 +157,11 @@ final class TheoremOne {
                     return Evidence.fact("Error reaches Error_0 * 1e-" + decades + " within the cap", false).with("decadesReached", k - 1)
                             .with("finalError/Error_0", run.finalError() / e0);
             }
-            int last = t[decades] - t[decades - 1], previous = t[decades - 1] - t[decades - 2];
-            return Evidence.le("I_last <= 2 I_previous + 2", last, 2.0 * previous + 2, 0).with("T_k", Arrays.toString(t))
-                    .with("Error_0", e0).with("ratio", previous == 0 ? Double.NaN : (double) last / previous);
+            int last = t[decades] - t[decades - 1], previous = t[decades - 1] - t[decades - 2], before = t[decades - 2] - t[decades - 3];
+            int growth = Math.min(last - 2 * previous, previous - 2 * before);
+            return Evidence.le("sustained growth min(I_K - 2 I_{K-1}, I_{K-1} - 2 I_{K-2}) <= 3", growth, 3, 0).with("T_k", Arrays.toString(t))
+                    .with("Error_0", e0).with("I_K/I_{K-1}", previous == 0 ? Double.NaN : (double) last / previous)
+                    .with("I_{K-1}/I_{K-2}", before == 0 ? Double.NaN : (double) previous / before);
         }
     }
 
@@ -176,7 +202,7 @@ final class TheoremOne {
                 sum += f > 0 ? Math.log(f) : Double.NEGATIVE_INFINITY;
                 double lhs = Math.log(run.error()[t + 1]) - logE0;
                 double tol = 64 * overparam.linalg.Linalg.EPS * (t + 2) * (g.net().y().length + 1);
-                if (run.error()[t + 1] == 0) continue;
+                if (run.error()[t + 1] <= 1e3 * roundingFloor(run.error()[t + 1], g.net().y().length)) continue;
                 double slack = sum - lhs + tol;
                 if (slack < worstSlack) {
                     worstSlack = slack;
@@ -320,7 +346,7 @@ final class TheoremOne {
             Dfp[] w = hp.of(c.theta());
             Dfp jf2 = hp.zero();
             for (double[] x : c.x()) for (double v : x) jf2 = jf2.add(hp.of(v).multiply(hp.of(v)));
-            Dfp gamma = hp.one().divide(jf2.multiply(hp.of(g.c0() * (1 + g.caaah()))));
+            Dfp gamma = hp.one().divide(jf2.multiply(hp.of(g.config(0).constant(c.layers()))));
             if (gamma.greaterThan(hp.one())) gamma = hp.one();
             Dfp e0 = null, e = null;
             for (int t = 0; t <= g.steps(); t++) {
