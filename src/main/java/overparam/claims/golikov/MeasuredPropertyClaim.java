@@ -1,15 +1,11 @@
 package overparam.claims.golikov;
 
 import overparam.claims.*;
-import overparam.search.PropertyRunner;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * A property claim that also records measurements that are not pass/fail statements (a trend across widths, a
- * spectrum at an edge case): they go to the result's numbers and trends, while the verdict comes from the properties
- * exactly as in {@link PropertyClaim}.
+ * A property claim whose result also carries measurements that are not pass/fail statements (a trend across widths, a
+ * spectrum at an edge case), and whose verdict a claim may qualify when its properties decide only part of its
+ * statement. The properties run and decide exactly as in {@link PropertyClaim}.
  */
 abstract class MeasuredPropertyClaim extends PropertyClaim {
     MeasuredPropertyClaim(String id) {
@@ -17,31 +13,22 @@ abstract class MeasuredPropertyClaim extends PropertyClaim {
     }
 
     /** Adds numbers, trends and attachments to the result. */
-    protected abstract void measure(Params p, RunContext ctx, ClaimResult.Builder r);
+    protected void measure(Params p, RunContext ctx, ClaimResult.Builder r) {}
+
+    /** The verdict, given the result of the properties alone ({@link PropertyClaim}'s verdict by default). */
+    protected void verdict(ClaimResult properties, ClaimResult.Builder r) {
+        r.verdict(properties.verdict(), properties.summary());
+        if (properties.certification() != null) r.certification(properties.certification());
+    }
 
     @Override
     public ClaimResult run(RunContext ctx) {
         long start = System.currentTimeMillis();
+        ClaimResult properties = super.run(ctx);
         ClaimResult.Builder r = result(ctx);
-        List<PropertyOutcome> statement = new ArrayList<>();
-        for (Property<?> q : properties(params(ctx))) {
-            PropertyOutcome o = PropertyRunner.run(id(), q, ctx);
-            r.property(o);
-            if (o.expected() == Verdict.HOLDS) statement.add(o);
-        }
+        properties.properties().forEach(r::property);
         measure(params(ctx), ctx, r);
-        PropertyOutcome failed = statement.stream().filter(PropertyOutcome::refuted).findFirst().orElse(null);
-        if (failed != null) {
-            Counterexample cx = failed.counterexample();
-            r.verdict(Verdict.REFUTED, failed.name() + ": " + cx.evidence().describe() + " [" + cx.certification() + ", shrunk "
-                    + cx.sizeBefore() + " -> " + cx.sizeAfter() + " numbers]");
-            r.certification(cx.certification());
-        } else {
-            int tries = statement.stream().mapToInt(PropertyOutcome::tries).sum();
-            Evidence w = statement.stream().map(PropertyOutcome::worst).filter(java.util.Objects::nonNull)
-                    .min(java.util.Comparator.comparingDouble(Evidence::slack)).orElse(null);
-            r.verdict(Verdict.HOLDS, "no counterexample in " + tries + " instances" + (w == null ? "" : "; tightest " + w.describe()));
-        }
+        verdict(properties, r);
         return r.millis(System.currentTimeMillis() - start).build();
     }
 }

@@ -245,8 +245,14 @@ final class NguyenHeinClaims {
         }
     }
 
-    /** golikov/C21: condition 3 relaxable to d_l <= d_{l-1}; degenerate minima exist and hypothesis (1) is false. */
-    static final class Conjectures extends PropertyClaim {
+    /**
+     * golikov/C21: (a) condition 3 relaxable to d_l <= d_{l-1}; (b) degenerate minima exist and hypothesis (1) is false.
+     * (b) is settled by certified instances; (a) only by a search that can refute it but never confirm it, so the claim
+     * is INCONCLUSIVE unless the search finds a counterexample.
+     */
+    static final class Conjectures extends MeasuredPropertyClaim {
+        static final String SEARCH = "relaxed-condition-3-search", DEGENERATE = "degenerate-bad-minima-exist";
+
         Conjectures() {
             super("golikov/C21");
         }
@@ -262,14 +268,14 @@ final class NguyenHeinClaims {
             var search = Combinators.combine(Gen.ints(2, 3), Gen.ints(3, 5), Gen.seeds()).as((d0, m, seed) ->
                     new DeepSigmoid(new int[] {d0, m, 2, 2}, 1, m, "gaussian", 1.0, seed));
             return List.of(
-                    Property.of("degenerate-bad-minima-exist", SplitUnit.class)
-                            .description("conjecture (b): the split-unit local minima of C12 (any width k >= m) have a Hessian "
-                                    + "kernel of dimension k - 1 >= 1 (degenerate) and positive loss above the global value 0: "
-                                    + "hypothesis (1) is false")
+                    Property.of(DEGENERATE, SplitUnit.class)
+                            .description("conjecture (b): the split-unit local minima of C12 (any width k >= m) have positive loss "
+                                    + "above the global value 0 and a singular Hessian (eigenvalues at rounding level, the tangent "
+                                    + "space of the critical manifold): degenerate bad minima exist, hypothesis (1) is false")
                             .generator("sigmoid; m in [2,4] scalar inputs, k = m + [0,2]", SigmoidClaims.splitUnits(Arbitraries.of("sigmoid")))
                             .hypotheses(SigmoidClaims::splitHypotheses)
                             .check(Conjectures::degenerateBad).tries(8).build(),
-                    Property.of("relaxed-condition-3-search", DeepSigmoid.class)
+                    Property.of(SEARCH, DeepSigmoid.class)
                             .description("conjecture (a): search for a counterexample to the relaxation (rk F_1 = m, d_3 <= d_2, "
                                     + "positive loss, partial Hessian in W_{2:3} non-singular and PSD, gradient ~ 0): "
                                     + starts + " Levenberg-Marquardt starts per architecture [d0, m, 2, 2], half of them from a rank-one W_3")
@@ -277,12 +283,31 @@ final class NguyenHeinClaims {
                             .check(s -> searchRelaxation(s, starts)).tries(4).build());
         }
 
+        /** HOLDS from the properties means (b) holds and the search for (a) came back empty: not a proof of (a). */
+        @Override
+        protected void verdict(ClaimResult properties, ClaimResult.Builder r) {
+            if (properties.verdict() != Verdict.HOLDS) {
+                super.verdict(properties, r);
+                return;
+            }
+            PropertyOutcome bad = outcome(properties, DEGENERATE), search = outcome(properties, SEARCH);
+            r.verdict(Verdict.INCONCLUSIVE, "(b) holds: " + bad.tries() + " certified-minimum instances, tightest " + bad.worst().describe()
+                    + "; (a) is not settled: " + search.tries() + " searched architectures (" + properties.params().get("starts")
+                    + " Levenberg-Marquardt starts each) found no counterexample to the relaxed condition 3, which is weak "
+                    + "evidence, not a proof");
+        }
+
+        static PropertyOutcome outcome(ClaimResult r, String name) {
+            return r.properties().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+        }
+
         static Evidence degenerateBad(SplitUnit u) {
             UnitSplitting.Embedding e = SigmoidClaims.embedding(u);
             double scale = Linalg.dot(u.y(), u.y());
             return Evidence.worst(
                     Evidence.ge("L(local minimum) - L(global) > 0", e.loss() - e.zeroLossFit(), Checks.tol(scale, 32), 0),
-                    Evidence.ge("dimension of the Hessian kernel (critical manifold M)", u.width() - 1, 1, 0));
+                    Evidence.ge("Hessian eigenvalues at rounding level (degenerate minimum)", e.hessianKernel(), 1, 0))
+                    .with("tangent dimension of the critical manifold", u.width() - 1);
         }
 
         /** Counterexamples found: positive-loss, stationary, partial Hessian PD (non-singular), rk F_1 = m. */

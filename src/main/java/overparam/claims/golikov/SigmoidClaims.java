@@ -33,10 +33,18 @@ final class SigmoidClaims {
                 () -> UnitSplitting.analyse(u));
     }
 
-    /** Hypotheses of (7): distinct inputs, k >= m, and the point is a local minimum (double-precision certificate). */
+    /**
+     * Hypotheses of (7): distinct inputs and k >= m; besides, the point must be a local minimum (double-precision
+     * certificate). Inputs 0 or +-x pairs are excluded: with them sigma(z) + sigma(-z) = 1 can make F1 rank deficient for
+     * every W1 (C15), and the comparison with the global value 0 relies on a full-rank F1.
+     */
     static String splitHypotheses(SplitUnit u) {
-        for (int i = 1; i < u.x().length; i++) if (u.x()[i] == u.x()[i - 1]) return "inputs not distinct";
-        if (u.width() < u.x().length) return "width below m";
+        double[] x = u.x();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == 0) return "an input is 0";
+            for (int j = i + 1; j < x.length; j++) if (x[i] == x[j] || x[i] == -x[j]) return "inputs not distinct up to sign";
+        }
+        if (u.width() < x.length) return "width below m";
         UnitSplitting.Embedding e = embedding(u);
         if (!e.localMinimum()) return "the split point is not a certified local minimum (optimum at infinity or curvature ~ 0)";
         return null;
@@ -58,8 +66,10 @@ final class SigmoidClaims {
         HighPrecision hp = new HighPrecision();
         String note = "60 digits: ||grad|| = " + brief(c.gradientNorm()) + ", lambda_min(normal Hessian) = " + brief(c.normalLambdaMin())
                 + ", max |H t| on the tangent space = " + brief(c.tangentResidual()) + ", w* = " + brief(c.wStar())
-                + "; Morse-Bott: a non-degenerate critical manifold of local minima; global minimum 0 (k >= m distinct inputs)";
-        return Checks.of(hp, "Dfp secant solve, exact Hessian, inertia bisection", c.localMinimum() ? c.loss().negate() : hp.zero(), note);
+                + "; Morse-Bott: a non-degenerate critical manifold of local minima; global minimum 0";
+        return Checks.of(hp, "Dfp secant solve, exact Hessian, inertia bisection, non-zero minor of F1 at the zero-loss fit",
+                c.localMinimum() && c.zeroLossExists() ? c.loss().negate() : hp.zero(), note + ", det of the fit's m x m minor of F1 = "
+                        + brief(c.fitMinor()));
     }
 
     static String brief(Dfp v) {
@@ -102,7 +112,7 @@ final class SigmoidClaims {
                                     + "are fitted exactly")
                             .generator("sigmoid; m in [2,4] inputs in [-3,3], Gaussian targets; k = m + [0,2]", splitUnits(Arbitraries.of("sigmoid")))
                             .hypotheses(SigmoidClaims::splitHypotheses)
-                            .check(SigmoidClaims::splitLoss).certify(SigmoidClaims::certifySplit).tries(10).build(),
+                            .check(SigmoidClaims::splitLoss).certify(SigmoidClaims::certifySplit).search(SearchSpace.coordinates()).tries(10).build(),
                     Property.of("random-start-fits", SigmoidData.class)
                             .description("P12a: Levenberg-Marquardt from " + restarts + " random starts reaches zero loss "
                                     + "(<= 1e-12 ||Y||^2) for d1 in {m, 2m} on Gaussian, near-duplicate, subspace, integer data")
@@ -342,7 +352,7 @@ final class SigmoidClaims {
                                     + "local minimum' fails")
                             .generator("sigmoid; m in [2,4] scalar inputs, k = m + [0,2]", splitUnits(Arbitraries.of("sigmoid")))
                             .hypotheses(SigmoidClaims::splitHypotheses)
-                            .check(SigmoidClaims::splitLoss).certify(SigmoidClaims::certifySplit).tries(10).build(),
+                            .check(SigmoidClaims::splitLoss).certify(SigmoidClaims::certifySplit).search(SearchSpace.coordinates()).tries(10).build(),
                     Property.of("escape-distance-scales-like-1/delta", SplitUnit.class)
                             .description("P16 diagnostic: perturb W1 by delta G at the rank-deficient point; the nearest zero-loss "
                                     + "W2 = W2 + (Y - W2 F)F^+ moves away as delta -> 0 (log-log slope <= -1; -2 at a split point, "
@@ -392,7 +402,7 @@ final class SigmoidClaims {
                                     + "with positive loss at every width k >= m (as for sigmoid, C12)")
                             .generator("tanh or softplus; m in [2,4] scalar inputs, k = m + [0,2]", splitUnits(Arbitraries.of("tanh", "softplus")))
                             .hypotheses(SigmoidClaims::splitHypotheses)
-                            .check(SigmoidClaims::splitLoss).certify(SigmoidClaims::certifySplit).tries(10).build(),
+                            .check(SigmoidClaims::splitLoss).certify(SigmoidClaims::certifySplit).search(SearchSpace.coordinates()).tries(10).build(),
                     Property.of("tanh-bias-free-rank-lemma", SigmoidData.class)
                             .description("P22b (K5): the measure-zero rank lemma for tanh in the bias-free model: antipodal columns "
                                     + "x, -x give tanh columns f, -f, so rk F1 < m for every W1")

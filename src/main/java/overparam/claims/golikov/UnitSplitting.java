@@ -35,7 +35,7 @@ final class UnitSplitting {
     /** The analysed embedding: one-unit optimum, split weights, loss, the local-minimum certificate in double. */
     record Embedding(double wStar, double aStar, double curvature, double[] lambdas, double[] theta, double loss,
                      double gradientNorm, double normalLambdaMin, double hessianNorm, double tangentResidual, double zeroLossFit,
-                     double rankF1, boolean interior) {
+                     double rankF1, int hessianKernel, boolean interior) {
         /** A local minimum in double: stationary, Hessian kernel = tangent space of M, normal block positive definite. */
         boolean localMinimum() {
             double scale = Math.max(hessianNorm, 1e-300);
@@ -114,9 +114,13 @@ final class UnitSplitting {
             t[k + j] = -1;
             tangent = Math.max(tangent, Linalg.norm(Linalg.multVec(h, t)));
         }
-        double hn = Linalg.spectralNorm(h);
+        double[] spectrum = Linalg.symmetricEigenvalues(h);
+        double hn = Math.max(Math.abs(spectrum[0]), Math.abs(spectrum[spectrum.length - 1]));
+        // eigenvalues at the rounding level of an exact-arithmetic zero: ~ eps ||H|| per accumulated term
+        int kernel = 0;
+        for (double v : spectrum) if (Math.abs(v) <= Checks.tol(hn, 2 * k * m)) kernel++;
         return new Embedding(w, a, curvature, lambdas, theta, loss, grad, normal[0], hn, tangent, zeroLossFit(phi, x, y, k, u),
-                Checks.rank(features(phi, theta, x, k)), interior);
+                Checks.rank(features(phi, theta, x, k)), kernel, interior);
     }
 
     /** Secant steps on the profile's stationarity condition (y.s')(s.s) - (y.s)(s.s') = 0: w* to rounding. */
@@ -176,12 +180,17 @@ final class UnitSplitting {
         return p;
     }
 
-    /** The global minimum value 0 exhibited: random W1 (k >= m distinct inputs) and W2 = Y F1^+; returns the loss. */
-    static double zeroLossFit(Activation phi, double[] x, double[] y, int k, SplitUnit u) {
+    /** The first-layer weights of the exhibited zero-loss fit (a fixed generic draw). */
+    static double[] fitWeights(int k) {
         Random rng = new Random(17);
         double[] theta = new double[2 * k];
         for (int j = 0; j < k; j++) theta[j] = rng.nextGaussian() * 2;
-        DMatrixRMaj f = features(phi, theta, x, k);
+        return theta;
+    }
+
+    /** The global minimum value 0 exhibited: generic W1 (k >= m distinct inputs) and W2 = Y F1^+; returns the loss. */
+    static double zeroLossFit(Activation phi, double[] x, double[] y, int k, SplitUnit u) {
+        DMatrixRMaj f = features(phi, fitWeights(k), x, k);
         DMatrixRMaj w2 = Linalg.mult(Linalg.of(new double[][] {y}), Linalg.pinv(f));
         double[] fit = Linalg.mult(w2, f).data;
         double l = 0;
@@ -215,10 +224,15 @@ final class UnitSplitting {
     }
 
     /** The outcome of the 60-digit recomputation. */
-    record HighPrecisionCheck(Dfp loss, Dfp gradientNorm, Dfp normalLambdaMin, Dfp tangentResidual, Dfp wStar) {
+    record HighPrecisionCheck(Dfp loss, Dfp gradientNorm, Dfp normalLambdaMin, Dfp tangentResidual, Dfp wStar, Dfp fitMinor) {
         boolean localMinimum() {
             Dfp tiny = loss.getField().newDfp("1e-45");
             return gradientNorm.lessThan(tiny) && tangentResidual.lessThan(tiny) && normalLambdaMin.greaterThan(tiny);
+        }
+
+        /** det of the first m rows of F1 at the exhibited W1 is non-zero: some W2 fits the data exactly (global minimum 0). */
+        boolean zeroLossExists() {
+            return fitMinor.abs().greaterThan(loss.getField().newDfp("1e-45"));
         }
     }
 
@@ -315,7 +329,10 @@ final class UnitSplitting {
                 Dfp v = h[s1][k].subtract(h[s1][k + j]).abs();
                 if (v.greaterThan(tangent)) tangent = v;
             }
-        return new HighPrecisionCheck(loss, gn.sqrt(), hp.lambdaMin(nb), tangent, w);
+        double[] fitW = fitWeights(k);
+        Dfp[][] minor = new Dfp[m][m];
+        for (int j = 0; j < m; j++) for (int i = 0; i < m; i++) minor[j][i] = dfp(hp, name, hp.of(fitW[j]).multiply(x[i]))[0];
+        return new HighPrecisionCheck(loss, gn.sqrt(), hp.lambdaMin(nb), tangent, w, hp.determinant(minor));
     }
 
     private static Dfp basis(HighPrecision hp, int col, int row, int k, Dfp invSqrt) {

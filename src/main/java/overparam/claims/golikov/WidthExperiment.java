@@ -57,12 +57,15 @@ final class WidthExperiment extends TrendClaim {
         }
     }
 
+    /** One training run; {@code cpuMillis} is the CPU time of its thread (not inflated by other load on the machine). */
     record Run(double factor, int seed, int iterationsToFit, double trainAccuracy, double trainCrossEntropy, double testAccuracy,
-               int parameters, long millis) {}
+               int parameters, long cpuMillis) {}
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     static Run train(Plan plan, double factor, int seedIndex, long seed, long meansSeed, MlpClassifier.Parameterisation param,
                      double lr, double momentum, int batch) {
-        long start = System.currentTimeMillis();
+        long start = CPU.getCurrentThreadCpuTime();
         Mixture train = Mixture.draw(plan.n(), plan.d(), meansSeed, seed), test = Mixture.draw(plan.nTest(), plan.d(), meansSeed, seed + 1);
         int h = Math.max(1, (int) Math.round(plan.base() * factor));
         Random rng = new Random(seed + 2);
@@ -94,7 +97,7 @@ final class WidthExperiment extends TrendClaim {
             }
         }
         return new Run(factor, seedIndex, fitted, net.accuracy(train.x(), train.y()), net.crossEntropy(train.x(), train.y()),
-                net.accuracy(test.x(), test.y()), net.parameterCount(), System.currentTimeMillis() - start);
+                net.accuracy(test.x(), test.y()), net.parameterCount(), (CPU.getCurrentThreadCpuTime() - start) / 1_000_000);
     }
 
     @Override
@@ -106,7 +109,7 @@ final class WidthExperiment extends TrendClaim {
         int batch = p.integer("batch");
         long start = System.currentTimeMillis();
         List<Run> runs = runAll(plan, plan.factors(), plan.seeds(), param, lr, momentum, batch, "", ctx);
-        long wall = System.currentTimeMillis() - start, cpu = runs.stream().mapToLong(Run::millis).sum();
+        long wall = System.currentTimeMillis() - start, cpu = runs.stream().mapToLong(Run::cpuMillis).sum();
         record(plan, param, lr, momentum, batch, runs, wall, cpu, ctx, r);
         if (ctx.level() != Level.CI && param == MlpClassifier.Parameterisation.STANDARD) {
             // the same experiment under the NTK parameterisation (fewer widths and seeds): the iterations trend changes
@@ -118,6 +121,7 @@ final class WidthExperiment extends TrendClaim {
             r.number("NTK comparison runs", ntk.stream().map(x -> String.format("factor %s seed %d: fit at %s, test %.3f", x.factor(), x.seed(),
                     x.iterationsToFit() > 0 ? Integer.toString(x.iterationsToFit()) : "not within cap", x.testAccuracy())).toList());
             r.number("NTK comparison run time (wall) ms", System.currentTimeMillis() - t0);
+            r.number("NTK comparison run time (CPU, sum over runs) ms", ntk.stream().mapToLong(Run::cpuMillis).sum());
             if (pts.size() >= 3) {
                 Fits.Line it = Fits.powerLaw(col(pts, 0), col(pts, 1), 0.95);
                 r.trend(new TrendEvidence("NTK parameterisation (comparison): iterations to 100% train accuracy ~ factor^b", "width factor",
@@ -159,16 +163,16 @@ final class WidthExperiment extends TrendClaim {
                 + "unit noise); MLP d-h-h-10, h = " + plan.base() + " x factor; SGD lr " + lr + ", momentum " + momentum + ", batch "
                 + batch + "; fitted = 100% train accuracy (checked every 10 iterations), cap " + plan.cap() + "; " + plan.seeds() + " seeds");
         r.number("run time (wall, 2 threads) ms", wall);
-        r.number("run time (sum over runs) ms", cpu);
+        r.number("run time (CPU, sum over runs) ms", cpu);
         List<double[]> iterPts = new ArrayList<>(), testPts = new ArrayList<>(), trainPts = new ArrayList<>();
         double smallestAllFit = Double.NaN;
         for (double f : plan.factors()) {
             List<Run> at = runs.stream().filter(x -> x.factor() == f).toList();
             boolean allFit = at.stream().allMatch(x -> x.iterationsToFit() > 0);
             if (allFit && Double.isNaN(smallestAllFit)) smallestAllFit = f;
-            r.number("factor " + f, at.stream().map(x -> String.format("seed %d: fit at %s, train %.3f, test %.3f, CE %.3g, %d params",
+            r.number("factor " + f, at.stream().map(x -> String.format("seed %d: fit at %s, train %.3f, test %.3f, CE %.3g, %d params, %d ms CPU",
                     x.seed(), x.iterationsToFit() > 0 ? Integer.toString(x.iterationsToFit()) : "not within cap", x.trainAccuracy(),
-                    x.testAccuracy(), x.trainCrossEntropy(), x.parameters())).toList());
+                    x.testAccuracy(), x.trainCrossEntropy(), x.parameters(), x.cpuMillis())).toList());
             for (Run x : at) {
                 if (x.iterationsToFit() > 0) iterPts.add(new double[] {f, x.iterationsToFit()});
                 testPts.add(new double[] {Math.log(f) / Math.log(2), x.testAccuracy()});

@@ -11,16 +11,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Extra assertions on the golikov constructions beyond the claim verdicts. */
 class GolikovConstructionsTest {
-    /** The Yu-Chen counterexample shrinks to two points and two hidden units, and survives 60 digits. */
+    /**
+     * The Yu-Chen counterexample shrinks to x = (1, 2), y = (0, -1) and two hidden units: the one-unit optimum sits at
+     * w* = asinh(1) (re-derived with mpmath), the split point has loss 0.2035 and a one-dimensional Hessian kernel, and
+     * it survives 60 digits, including the non-singular minor that makes the global minimum 0.
+     */
     @Test
     void splitUnitMinimumIsTwoByTwoAndCertified() {
-        Instances.SplitUnit u = new Instances.SplitUnit(new double[] {1.381507, 1.852064}, new double[] {0.416913, -1.291739}, "sigmoid", 2);
+        Instances.SplitUnit u = new Instances.SplitUnit(new double[] {1, 2}, new double[] {0, -1}, "sigmoid", 2);
         UnitSplitting.Embedding e = UnitSplitting.analyse(u);
         assertThat(e.localMinimum()).isTrue();
-        assertThat(e.loss()).isGreaterThan(0.69);
+        assertThat(e.wStar()).isCloseTo(Math.log(1 + Math.sqrt(2)), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(e.loss()).isCloseTo(0.2034913597684785, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(e.hessianKernel()).isEqualTo(1);
         assertThat(e.zeroLossFit()).isLessThan(1e-20);
         UnitSplitting.HighPrecisionCheck c = UnitSplitting.certify(u, e);
         assertThat(c.localMinimum()).isTrue();
+        assertThat(c.zeroLossExists()).isTrue();
     }
 
     /** K1 reproduces a rank-2 matrix through a depth-4 bottleneck of width 2. */
