@@ -151,14 +151,14 @@ final class HermiteClaims {
                                     exactDerivativeKernel(inst.act(), inst.rho()), inst.rho())).tries(40).build(),
                     Property.of("psd-H1", DataInstance.class)
                             .description("(H.1): lambda_min(Sigma - mu_r^2(phi') (XX^T)^{o(r+1)}) >= 0")
-                            .generator(g, withR).check(SigmaExpansion::psd).tries(100).build(),
+                            .generator(g, withR).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(SigmaExpansion::psd).tries(100).build(),
                     Property.of("bound-H2", DataInstance.class)
                             .description("(H.2): lambda(X) >= mu_r^2(phi') sigma_min^2(X^{*(r+1)}) = mu_r^2(phi') lambda_min((XX^T)^{o(r+1)})")
-                            .generator(g, withR).check(SigmaExpansion::bound).tries(100).build(),
+                            .generator(g, withR).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(SigmaExpansion::bound).tries(100).build(),
                     Property.of("kr-deficient-r3", DataInstance.class)
                             .description("regime test: n > d(d+1)/2 (sigma_min(X*X) = 0) but n <= C(d+3,4); (H.2) with r = 3 (X^{*4}) holds")
                             .generator("relu, softplus, gausscdf, tanh; kr-deficient d in [2,4], n in (d(d+1)/2, C(d+3,4)]", krDeficient)
-                            .check(SigmaExpansion::bound).tries(30).build(),
+                            .hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(SigmaExpansion::bound).tries(30).build(),
                     Property.of("kr-deficient-r3-positive", DataInstance.class)
                             .description("the remark after Thm 2.1: there the r = 3 bound mu_3^2(phi') lambda_min((XX^T)^{o4}) is positive while (6.5) gives 0")
                             .generator("relu, softplus, gausscdf, tanh; kr-deficient d in [2,4], n in (d(d+1)/2, C(d+3,4)]", krDeficient)
@@ -284,13 +284,13 @@ final class HermiteClaims {
                                     exactOutputKernel(inst.act(), inst.rho()), inst.rho())).tries(40).build(),
                     Property.of("psd-H3", DataInstance.class)
                             .description("(H.3): lambda_min(Sigma~ - mu_r^2(phi) (XX^T)^{o r}) >= 0")
-                            .generator(g, withR).check(SigmaTildeExpansion::psd).tries(100).build(),
+                            .generator(g, withR).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(SigmaTildeExpansion::psd).tries(100).build(),
                     Property.of("bound-H4", DataInstance.class)
                             .description("(H.4): lambda~(X) >= mu_r^2(phi) sigma_min^2(X^{*r}) = mu_r^2(phi) lambda_min((XX^T)^{o r})")
-                            .generator(g, withR).check(SigmaTildeExpansion::bound).tries(100).build(),
+                            .generator(g, withR).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(SigmaTildeExpansion::bound).tries(100).build(),
                     Property.of("gamma-bound", DataInstance.class)
                             .description("section 3: lambda~(X) >= gamma^2 sigma_min^2(X*X), gamma = (1/sqrt 2) E[phi(g)(g^2 - 1)], and gamma = mu_2(phi) (ReLU 1/(2 sqrt pi))")
-                            .generator("activations " + acts + ", " + DATA, plain).check(SigmaTildeExpansion::gammaBound).tries(80).build());
+                            .generator("activations " + acts + ", " + DATA, plain).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(SigmaTildeExpansion::gammaBound).tries(80).build());
         }
 
         static double muR2(Activation a, int r) {

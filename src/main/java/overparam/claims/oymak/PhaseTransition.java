@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
  * The boundary is fitted by least squares of the cell success rates to a logistic curve in log(kd/n); its 50% point
  * kd_50/n is compared with the paper's "kd = n". Cells run in parallel (each cell seeded from its coordinates), and a
  * run also stops at a GD fixed point (residual unchanged, e.g. k = 1 where v = 0), which cannot change its outcome.
+ * Levels: CI n = 12 on the complete grid, 3 trials; FULL (the main job) n = 100 on every third k and d (81 of the 625
+ * cells) with 5 trials, about 1/15 of the complete reproduction; DEEP the complete grids (n = 25, 50, 100) with the
+ * paper's 10 trials. {@code --set gridStep=1 --set trials=10} gives the complete grid at any level.
  */
 final class PhaseTransition extends TrendClaim {
     PhaseTransition() {
@@ -46,7 +49,8 @@ final class PhaseTransition extends TrendClaim {
         return List.of(
                 ParamSpec.string("activations", "softplus,relu", "activations (panels a/b: softplus, c/d: ReLU)"),
                 ParamSpec.string("ns", "", "sample sizes n, comma-separated; empty: 12 at CI, 100 (panels a, c) at FULL, 25,50,100 at DEEP; panels b, d: --set ns=200 (about 10 CPU hours)"),
-                ParamSpec.integer("trials", 0, "trials per cell; 0: 3 at CI, 10 (the paper's) above"),
+                ParamSpec.integer("gridStep", 0, "k and d run over 1, 1 + s, 1 + 2s, ... up to round(2.5 sqrt n) (always included); 0: 1 (complete grid) at CI and DEEP, 3 at FULL"),
+                ParamSpec.integer("trials", 0, "trials per cell; 0: 3 at CI, 5 at FULL, 10 (the paper's) at DEEP"),
                 ParamSpec.integer("maxSteps", 15000, "GD steps per trial (the paper's 15000)"),
                 ParamSpec.real("target", 2.5e-3, "success when ||f - y||/||y|| < target"),
                 ParamSpec.real("etaSoftplus", 0.15, "constant step size for softplus"),
@@ -71,6 +75,26 @@ final class PhaseTransition extends TrendClaim {
         return (int) Math.round(2.5 * Math.sqrt(n));
     }
 
+    /** The values of k and of d: 1, 1 + step, ... and the side itself (the largest k and d of the paper's panel). */
+    static List<Integer> axis(int n, int step) {
+        List<Integer> out = new ArrayList<>();
+        for (int v = 1; v <= side(n); v += step) out.add(v);
+        if (out.get(out.size() - 1) != side(n)) out.add(side(n));
+        return out;
+    }
+
+    static int gridStep(Params p, Level level) {
+        return p.integer("gridStep") > 0 ? p.integer("gridStep") : level == Level.FULL ? 3 : 1;
+    }
+
+    static int trials(Params p, Level level) {
+        return p.integer("trials") > 0 ? p.integer("trials") : switch (level) {
+            case CI -> 3;
+            case FULL -> 5;
+            case DEEP -> 10;
+        };
+    }
+
     static boolean trial(Activation a, int n, int k, int d, double eta, int maxSteps, double target, long seed) {
         DMatrixRMaj x = Generators.sphere(n, d, seed).matrix();
         double[] y = Generators.gaussianLabels(n, seed);
@@ -86,11 +110,10 @@ final class PhaseTransition extends TrendClaim {
         return t.finalResidual() < target * yNorm;
     }
 
-    static List<Cell> grid(String act, int n, int trials, int maxSteps, double target, double eta, int threads, RunContext ctx, String id) {
+    static List<Cell> grid(String act, int n, List<Integer> axis, int trials, int maxSteps, double target, double eta, int threads, RunContext ctx, String id) {
         Activation a = ConvergenceActivations.byName(act);
-        int side = side(n);
         List<int[]> cells = new ArrayList<>();
-        for (int k = 1; k <= side; k++) for (int d = 1; d <= side; d++) cells.add(new int[] {k, d});
+        for (int k : axis) for (int d : axis) cells.add(new int[] {k, d});
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             return pool.submit(() -> cells.parallelStream().map(c -> {
@@ -155,19 +178,21 @@ final class PhaseTransition extends TrendClaim {
 
     @Override
     protected void experiment(Params p, RunContext ctx, ClaimResult.Builder r) {
-        int trials = p.integer("trials") > 0 ? p.integer("trials") : ctx.level() == Level.CI ? 3 : 10;
+        int trials = trials(p, ctx.level()), step = gridStep(p, ctx.level());
         int maxSteps = p.integer("maxSteps"), threads = p.integer("threads");
         double target = p.real("target");
         List<Integer> ns = ns(p, ctx.level());
         r.number("protocol", "x_i uniform on S^{d-1}, y ~ N(0, I_n), v = +-||y||/sqrt(kn) (0 for the odd unit), W_0 ~ N(0,1); constant step; success: ||f - y||/||y|| < "
-                + target + " within " + maxSteps + " steps; " + trials + " trials per cell; k, d = 1..round(2.5 sqrt n)");
+                + target + " within " + maxSteps + " steps; " + trials + " trials per cell (the paper's: 10); k, d = 1..round(2.5 sqrt n)"
+                + (step == 1 ? " (complete grid)" : " in steps of " + step + " (a coarser grid than the paper's; complete grid: --set gridStep=1 --set trials=10, or level DEEP)"));
         for (String act : p.string("activations").split(",")) {
             act = act.trim();
             double eta = act.startsWith("relu") ? p.real("etaRelu") : p.real("etaSoftplus");
             List<double[]> boundaryPts = new ArrayList<>();
             for (int n : ns) {
                 long start = System.nanoTime();
-                List<Cell> cells = grid(act, n, trials, maxSteps, target, eta, threads, ctx, id());
+                List<Integer> axis = axis(n, step);
+                List<Cell> cells = grid(act, n, axis, trials, maxSteps, target, eta, threads, ctx, id());
                 double wall = (System.nanoTime() - start) / 1e9, cpu = cells.stream().mapToDouble(Cell::seconds).sum();
                 Boundary b = fit(cells);
                 r.trend(new TrendEvidence(act + ", n = " + n + ": kd at 50% success / n (logistic fit in log(kd/n))", "kd/n", "success rate",
@@ -177,8 +202,9 @@ final class PhaseTransition extends TrendClaim {
                 r.number(act + " n = " + n + ": fitted slope b of the logistic in log(kd/n) (sharpness), rms", String.format("%.3g, %.3g", b.b(), b.rms()));
                 r.number(act + " n = " + n + ": success rate for kd >= 1.5 n / for kd <= 0.8 n (catalogue: >= 0.9 / <= 0.1)",
                         String.format("%.3f / %.3f", pooled(cells, c -> c.k() * c.d() >= 1.5 * n), pooled(cells, c -> c.k() * c.d() <= 0.8 * n)));
+                r.number(act + " n = " + n + ": grid (k and d values), cells x trials", axis + ", " + cells.size() + " x " + trials);
                 r.number(act + " n = " + n + ": run time (wall s, cpu s over " + threads + " threads)", String.format("%.1f, %.1f", wall, cpu));
-                r.attachment(heatMap(ctx, act, n, eta, trials, cells).toString());
+                r.attachment(heatMap(ctx, act, n, eta, trials, step, cells).toString());
             }
             if (boundaryPts.size() >= 3) {
                 double[] x = boundaryPts.stream().mapToDouble(q -> q[0]).toArray(), y = boundaryPts.stream().mapToDouble(q -> q[1]).toArray();
@@ -199,11 +225,11 @@ final class PhaseTransition extends TrendClaim {
     }
 
     /** Cells as squares coloured from blue (0) to red (1) in 11 bins, with the curve kd = n. */
-    static java.nio.file.Path heatMap(RunContext ctx, String act, int n, double eta, int trials, List<Cell> cells) {
+    static java.nio.file.Path heatMap(RunContext ctx, String act, int n, double eta, int trials, int step, List<Cell> cells) {
         int side = side(n);
-        XYChart chart = new XYChartBuilder().width(760).height(700).title("Fig. 2 reproduction: " + act + ", n = " + n + ", eta = " + eta + ", " + trials + " trials per cell")
-                .xAxisTitle("d (input dimension)").yAxisTitle("k (hidden units)").build();
-        chart.getStyler().setMarkerSize(Math.max(6, 560 / (side + 1)));
+        XYChart chart = new XYChartBuilder().width(760).height(700).title("Fig. 2 reproduction: " + act + ", n = " + n + ", eta = " + eta + ", " + trials + " trials per cell"
+                        + (step == 1 ? "" : ", k and d in steps of " + step)).xAxisTitle("d (input dimension)").yAxisTitle("k (hidden units)").build();
+        chart.getStyler().setMarkerSize(Math.max(6, 500 * step / (side + 1)));
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(side + 1.0).setYAxisMin(0.0).setYAxisMax(side + 1.0);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         for (int bin = 0; bin <= 10; bin++) {

@@ -57,17 +57,17 @@ final class QuadraticReduction extends PropertyClaim {
         return List.of(
                 Property.of("chain-sigma-ge-middle", DataInstance.class)
                         .description("(6.4) first step: lambda_min(Sigma - (mu~^2 11^T + mu^2 XX^T) o XX^T) >= 0, Sigma exact (closed form or Hermite series)")
-                        .generator(gen, inst).check(QuadraticReduction::firstStep).tries(80).build(),
+                        .generator(gen, inst).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(QuadraticReduction::firstStep).tries(80).build(),
                 Property.of("chain-middle-ge-quadratic", DataInstance.class)
                         .description("(6.4) second step: lambda_min((mu~^2 11^T + mu^2 XX^T) o XX^T - mu^2 (XX^T)^{o2}) >= 0")
-                        .generator(gen, inst).check(QuadraticReduction::secondStep).tries(60).build(),
+                        .generator(gen, inst).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(QuadraticReduction::secondStep).tries(60).build(),
                 Property.of("bound-6.5", DataInstance.class)
                         .description("(6.5): lambda(X) >= mu^2 sigma_min^2(X*X), sigma_min^2(X*X) = lambda_min((XX^T)^{o2}) (section 2.5 convention)")
-                        .generator(gen, inst).check(QuadraticReduction::bound65).tries(120).build(),
+                        .generator(gen, inst).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(QuadraticReduction::bound65).tries(120).build(),
                 Property.of("stein-B1", DataInstance.class)
                         .description("(B.1): E[Xw phi'(Xw)^T] = mu XX^T for unit rows, the expectation by quadrature over the joint Gaussian (no Stein identity used)")
                         .generator("activations " + acts + ", sphere n in [1,5], d in [1,5]", steinUnit)
-                        .check(QuadraticReduction::stein).tries(30).build(),
+                        .hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(QuadraticReduction::stein).tries(30).build(),
                 Property.of("control-stein-non-unit-rows", DataInstance.class)
                         .description("negative control: rows of norm s in {1.5, 2, 3} with softplus (unit rows dropped); (B.1) must fail")
                         .generator("softplus, sphere rows scaled to norm s in {1.5, 2, 3}, n in [1,5], d in [1,5]", steinLong)

@@ -147,11 +147,6 @@ final class RandomFeatures {
                     new BigDecimal("1e-30").multiply(HighPrecision.toBigDecimal(rhs.abs())), "lambda_min(Phi Phi^T) - k (lambda~ - 6B/n^100)/2 (rank(Phi) <= k = 1 < n)");
         }
 
-        @Override
-        protected List<StatisticalClaim.Config> configs(Params p, RunContext ctx) {
-            return List.of();
-        }
-
         /** Exploratory (C unspecified): fraction of draws with lambda_min(Phi Phi^T) >= k lambda~/2 at k = c n ceil(log^2 n). */
         @Override
         protected void numbers(Params p, RunContext ctx, ClaimResult.Builder r) {
@@ -254,7 +249,21 @@ final class RandomFeatures {
                     Property.of("hypothesis-class", ClassMember.class)
                             .description("E phi(g)^2 <= 2 B^2 for continuous piecewise-linear phi with phi(0) in [-B, B] and slopes in [-B, B] (exact partial Gaussian moments)")
                             .generator("B in {0.5, 1, 3}, phi(0)/B and slopes/B in [-1, 1], 0-4 breaks in [-3, 3]", piecewise)
+                            .hypotheses(SecondMomentStep::inClass).search(SearchSpace.coordinates())
                             .check(SecondMomentStep::check).certify(SecondMomentStep::certify).tries(200).build());
+        }
+
+        /** The theorem's hypothesis class as the piecewise-linear family states it: |phi(0)| <= B, every |slope| <= B, sorted breaks. */
+        static String inClass(ClassMember m) {
+            double[] br = m.breaks(), sl = m.slopes();
+            if (!m.activation().equals("piecewise")) return "not a piecewise-linear member";
+            if (!(m.b() > 0) || !Double.isFinite(m.b())) return "B must be positive";
+            if (!(Math.abs(m.phi0()) <= m.b())) return "|phi(0)| > B";
+            if (sl.length != br.length + 1) return "one slope per interval";
+            for (double s : sl) if (!(Math.abs(s) <= m.b())) return "|phi'| > B";
+            for (int j = 1; j < br.length; j++) if (!(br[j - 1] < br[j])) return "breaks not strictly increasing";
+            for (double b : br) if (!Double.isFinite(b)) return "break not finite";
+            return null;
         }
 
         static Evidence check(ClassMember m) {

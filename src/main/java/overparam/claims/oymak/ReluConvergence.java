@@ -39,13 +39,13 @@ final class ReluConvergence {
         return C63 * (1 + delta) * (1 + delta) * n * Math.pow(xNorm, 6) / Math.pow(lambda, 4);
     }
 
-    static ReluRun moderate(String mode, double etaBar, Level level, long seed) {
+    static ReluRun moderate(String mode, double etaBar, long seed) {
         return new ReluRun("sphere", 20, 10, 400, etaBar, mode, seed);
     }
 
     static Arbitrary<ReluRun> moderateRuns(String mode, double etaBar, Level level) {
-        return level == Level.CI ? Arbitraries.just(moderate(mode, etaBar, level, 5))
-                : DataArbitraries.seeds().map(seed -> moderate(mode, etaBar, level, seed));
+        return level == Level.CI ? Arbitraries.just(moderate(mode, etaBar, 5))
+                : DataArbitraries.seeds().map(seed -> moderate(mode, etaBar, seed));
     }
 
     /** Informative properties at a moderate width (ReLU, sphere n = 20, d = 10, k = 400): printed conclusions, the proof's norm, the assumptions. */
@@ -66,7 +66,7 @@ final class ReluConvergence {
     }
 
     static void plot(RunContext ctx, ClaimResult.Builder r, String mode, String title) {
-        ReluRun.Outcome o = moderate(mode, 1.0, ctx.level(), 5).outcome(steps(ctx.level()), STOP);
+        ReluRun.Outcome o = moderate(mode, 1.0, 5).outcome(steps(ctx.level()), STOP);
         ConvergencePlots.residual(ctx, r, "moderate-run.png", title + ": " + o.spec().label(), o.run().residual(),
                 new ConvergencePlots.Envelope("printed (1 - q)^t ||r0||", o.rate(), 1));
         r.number("moderate run: max over t of ||r_t|| / printed bound",
@@ -82,9 +82,9 @@ final class ReluConvergence {
     }
 
     /** Demanded widths on the moderate reference data. */
-    static Map<String, Object> referenceNumbers(String mode, double delta) {
+    static Map<String, Object> referenceNumbers(String mode) {
         Map<String, Object> m = new LinkedHashMap<>();
-        ReluRun s = moderate(mode, 1.0, Level.CI, 5);
+        ReluRun s = moderate(mode, 1.0, 5);
         ReluRun.Constants c = s.constants();
         m.put("sphere n = 20, d = 10: eigenvalue used", c.lambda());
         m.put("sphere n = 20, d = 10: ||X||", c.xNorm());
@@ -109,8 +109,8 @@ final class ReluConvergence {
             m.put("C = 24^2 * 2 * 200^3 (proof chain)", C63);
             double anyData = k63(3, 1, 0.5, delta);
             m.put("k demanded for ANY data with n = 3 (lambda <= E relu'(g)^2 = 1/2, ||X|| >= 1; n >= 3 for 1 - 2/n > 0)", anyData);
-            m.putAll(referenceNumbers("lambda", delta));
-            ReluRun.Constants c = moderate("lambda", 1.0, Level.CI, 5).constants();
+            m.putAll(referenceNumbers("lambda"));
+            ReluRun.Constants c = moderate("lambda", 1.0, 5).constants();
             m.put("sphere n = 20, d = 10: k demanded", k63(20, c.xNorm(), c.lambda(), delta));
             m.put("conditional check", "Thm 6.13 with alpha = sigma_min(J(W0))/2 measured and A4 checked along the path: oymak/thm-6.13, relu-net-conditional");
             return new Requirement(String.format("(6.3) k >= C(1+delta)^2 n ||X||^6/lambda^4 with C = %.4g: k >= %.3g for any data with n >= 3 (orthonormal rows attain it)", C63, anyData),
@@ -170,8 +170,8 @@ final class ReluConvergence {
             m.put("C^2 = C_6.3 (2 pi)^4", C23);
             double anyData = C23 * (1 + delta) * (1 + delta) * 2;
             m.put("k demanded for ANY data with n = 2 (sigma_min(X*X) <= 1, ||X|| >= 1)", anyData);
-            m.putAll(referenceNumbers("kr", delta));
-            ReluRun.Constants c = moderate("kr", 1.0, Level.CI, 5).constants();
+            m.putAll(referenceNumbers("kr"));
+            ReluRun.Constants c = moderate("kr", 1.0, 5).constants();
             double sigma2 = c.lambda() * 2 * Math.PI;
             m.put("sphere n = 20, d = 10: k demanded", C23 * (1 + delta) * (1 + delta) * 20 * Math.pow(c.xNorm(), 6) / (sigma2 * sigma2 * sigma2 * sigma2));
             m.put("E10", "the probability 1 - 1/n - e^{-delta^2 n/||X||^2} - n e^{-n} differs from Thm 6.3's 1 - 2/n - e^{-delta^2 n/||X||^2} it is derived from");
@@ -261,7 +261,7 @@ final class ReluConvergence {
         @Override
         protected void extras(Params p, RunContext ctx, ClaimResult.Builder r) {
             int steps = steps(ctx.level());
-            ReluRun.Outcome o3 = moderate("kr", 3.0, ctx.level(), 5).outcome(steps, STOP), o1 = moderate("kr", 1.0, ctx.level(), 5).outcome(steps, STOP);
+            ReluRun.Outcome o3 = moderate("kr", 3.0, 5).outcome(steps, STOP), o1 = moderate("kr", 1.0, 5).outcome(steps, STOP);
             ConvergencePlots.residual(ctx, r, "step-3-vs-1.png", "Cor 2.4: eta_bar = 3 (corollary) and 1 (Thm 2.3), ReLU n = 20, d = 10, k = 400",
                     o3.run().residual(), new ConvergencePlots.Envelope("Thm 2.3 printed envelope at eta_bar = 3 (not covered)", o3.rate(), 1));
             r.number("eta_bar = 3: steps to 1e-6 relative, final ||r||/||y||", o3.run().steps() + ", " + o3.run().residual()[o3.run().steps()] / o3.c().yNorm());
@@ -282,7 +282,7 @@ final class ReluConvergence {
             m.put("C = 9.216e9 * 10^8, c = 1/2400 (proof chain through Cor I.2)", C25 + ", " + C_RATE25);
             double anyData = C25 * Math.pow(3, 9) / 4; // n = 3 (1 - 2/n > 0), delta <= sqrt 2, ||X|| >= 1, nu = 0
             m.put("k demanded for ANY data with n = 3 (delta <= sqrt 2, ||X|| >= 1, nu = 0)", anyData);
-            ReluRun.Constants c = moderate("sep", 1.0, Level.CI, 5).constants();
+            ReluRun.Constants c = moderate("sep", 1.0, 5).constants();
             double sep = c.lambda() * 100 * 400;
             m.put("sphere n = 20, d = 10: separation delta", sep);
             m.put("sphere n = 20, d = 10: k demanded", C25 * Math.pow(20, 9) * Math.pow(c.xNorm(), 6) / Math.pow(sep, 4));

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * beta = ||y|| ||X||/sqrt(n), R = 3||r0||/alpha. Memoised by spec.
  */
 record ReluRun(String data, int n, int d, int k, double etaBar, String lambdaMode, long seed) {
-    /** GD runs by spec with the eigenvalue mode left out: the run does not depend on it, only the claimed bounds do. */
-    private static final Map<ReluRun, PaperGd.Run> MEMO = new ConcurrentHashMap<>();
+    /** GD runs by spec (eigenvalue mode left out: the run does not depend on it, only the claimed bounds do) and run length. */
+    private static final Map<String, PaperGd.Run> MEMO = new ConcurrentHashMap<>();
 
     /** Short description for plot titles. */
     String label() {
@@ -105,7 +105,7 @@ record ReluRun(String data, int n, int d, int k, double etaBar, String lambdaMod
 
     Outcome outcome(int maxSteps, double relativeStop) {
         Constants c = constants();
-        ReluRun key = new ReluRun(data, n, d, k, etaBar, "run", seed);
+        String key = new ReluRun(data, n, d, k, etaBar, "run", seed) + "/" + maxSteps + "/" + relativeStop;
         PaperGd.Run run = MEMO.get(key);
         if (run == null) {
             if (MEMO.size() > 32) MEMO.clear();

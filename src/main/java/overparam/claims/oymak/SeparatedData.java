@@ -43,6 +43,8 @@ final class SeparatedData {
     static String separated(DataInstance inst) {
         double[][] x = inst.data().x();
         if (x.length < 2) return "n < 2 (claims.tsv states the theorem for n >= 2)";
+        String unit = Structure.unitRows(x);
+        if (unit != null) return unit;
         return Generators.separation(x) > 0 ? null : "sep(X) = 0";
     }
 
@@ -61,7 +63,7 @@ final class SeparatedData {
             return List.of(
                     Property.of("statement", DataInstance.class)
                             .description("lambda_min(K0) >= sep(X)/(100 n^2), K0 = (pi - arccos XX^T)/(2 pi) exact")
-                            .generator(FAMILIES, families()).hypotheses(SeparatedData::separated).check(PatternCovariance::statement).tries(200).build(),
+                            .generator(FAMILIES, families()).hypotheses(SeparatedData::separated).search(Structure.UNIT_ROW_SEARCH).check(PatternCovariance::statement).tries(200).build(),
                     Property.of("pair-exact", DataInstance.class)
                             .description("pairs at angle theta: lambda_min(K0) = theta/(2 pi) exactly (catalogue)")
                             .generator("pair(theta), theta in [0, pi]", Combinators.combine(Arbitraries.doubles().between(0, 3.141592653589).ofScale(12),
@@ -73,7 +75,7 @@ final class SeparatedData {
                                     .map(Gamma::new)).check(PatternCovariance::normalMass).tries(100).build(),
                     Property.of("separation-identity", DataInstance.class)
                             .description("proof fact: 1 - |x_1^T x_i| = min(||x_1 - x_i||^2, ||x_1 + x_i||^2)/2 for unit vectors")
-                            .generator(FAMILIES, families()).check(PatternCovariance::identity).tries(60).build(),
+                            .generator(FAMILIES, families()).hypotheses(Structure::unitRows).search(Structure.UNIT_ROW_SEARCH).check(PatternCovariance::identity).tries(60).build(),
                     Property.of("edge-n1", DataInstance.class)
                             .description("edge case reported separately (not the claim: claims.tsv states n >= 2): for n = 1 the separation hypothesis is vacuous, "
                                     + "so any delta qualifies, and (I.1) fails once delta > 50 (lambda = 1/2 < delta/100)")
@@ -122,11 +124,6 @@ final class SeparatedData {
         }
 
         @Override
-        protected List<StatisticalClaim.Config> configs(Params p, RunContext ctx) {
-            return List.of();
-        }
-
-        @Override
         protected void numbers(Params p, RunContext ctx, ClaimResult.Builder r) {
             r.number("n = 1 edge case", "hypothesis vacuous (sep = +inf), any delta qualifies; (I.1) fails for delta > 50, e.g. delta = 100: lambda = 1/2 < 1. "
                     + "claims.tsv states the theorem for n >= 2, so this is reported, not a refutation (property edge-n1).");
@@ -154,10 +151,10 @@ final class SeparatedData {
             return List.of(
                     Property.of("statement", DataInstance.class)
                             .description("lambda_min(K0 o XX^T) >= sep(X)/(100 n^2)")
-                            .generator(FAMILIES, families()).hypotheses(SeparatedData::separated).check(ReluJacobianCovariance::statement).tries(200).build(),
+                            .generator(FAMILIES, families()).hypotheses(SeparatedData::separated).search(Structure.UNIT_ROW_SEARCH).check(ReluJacobianCovariance::statement).tries(200).build(),
                     Property.of("schur-step", DataInstance.class)
                             .description("the proof's step: lambda_min(K0 o XX^T) >= (min_i (XX^T)_ii) lambda_min(K0) = lambda_min(K0)")
-                            .generator(FAMILIES, families()).hypotheses(SeparatedData::separated).check(ReluJacobianCovariance::schur).tries(100).build());
+                            .generator(FAMILIES, families()).hypotheses(SeparatedData::separated).search(Structure.UNIT_ROW_SEARCH).check(ReluJacobianCovariance::schur).tries(100).build());
         }
 
         static Evidence statement(DataInstance inst) {

@@ -307,9 +307,10 @@ final class SmoothConvergence {
         protected Requirement requirement(Params p) {
             Activation a = Activations.SOFTPLUS;
             double b = a.bigB(), mu = a.mu(), delta = Math.sqrt(2); // E9: delta = sqrt 2 turns exp(-delta^2 n/(2||X||^2)) into e^{-d/4}
-            double c = 64 * b * b / (mu * mu) * (1 + delta); // Thm 2.1 via the proof (c = 64 for B >= 1): sqrt(kd) >= c kappa n
+            // Thm 2.1 via the proof's (P2) with lambda >= mu^2 sigma^2 (kappa~ <= kappa/mu^2): sqrt(kd) >= c kappa n
+            double c = 32 * b * (1 + (1 + delta) * b) / (mu * mu);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("constant of (2.3) from the proof of Thm 2.1, kappa = 1: 64 (B/mu)^2 (1 + sqrt 2)", c);
+            m.put("constant of (2.3) from the proof of Thm 2.1, kappa = 1: 32 B (1 + (1 + sqrt 2) B)/mu^2 (the c = 64 (B/mu)^2 (1 + delta) of (2.2) is 1.41x larger)", c);
             double kdFree = Math.pow(c * N_MIN, 2);
             m.put("k*d demanded at n = 4 for ANY data (kappa >= 1 since ||X|| >= sqrt(n/d), sigma_min(X*X) <= 1)", kdFree);
             for (int[] nd : new int[][] {{N_MIN, D_MIN}, {20, 10}}) {
@@ -321,7 +322,7 @@ final class SmoothConvergence {
                 m.put("sphere n = " + nd[0] + ", d = " + nd[1] + " (seed 7): k*d demanded", Math.pow(c * kappa * nd[0], 2));
             }
             m.put("E9", "the factor 3 needs ||r0|| <= 3||y||; Lemma 6.12 with delta = sqrt 2 only gives (2 + sqrt 2)||y|| = 3.41||y||");
-            return new Requirement("(2.3) sqrt(kd) >= C n, with C from the proof of Thm 2.1 (c = 64, B = 1, mu = 0.2066, delta = sqrt 2): k*d >= "
+            return new Requirement("(2.3) sqrt(kd) >= C n, with C from the proof of Thm 2.1 ((P2) with B = 1, mu = 0.2066, delta = sqrt 2): k*d >= "
                     + String.format("%.3g", kdFree) + " already at n = 4 for any data; gamma1, gamma2, c, c1-c3 are unspecified", kdFree, m);
         }
 

@@ -18,8 +18,10 @@ abstract class StatisticalPropertyClaim extends PropertyClaim {
         super(id);
     }
 
-    /** The statistical configurations (trials at level CI; the level multiplies them). */
-    protected abstract List<StatisticalClaim.Config> configs(Params p, RunContext ctx);
+    /** The statistical configurations (trials at level CI; the level multiplies them); none by default. */
+    protected List<StatisticalClaim.Config> configs(Params p, RunContext ctx) {
+        return List.of();
+    }
 
     @Override
     public List<Property<?>> properties(Params p) {

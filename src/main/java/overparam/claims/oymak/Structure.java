@@ -1,5 +1,6 @@
 package overparam.claims.oymak;
 
+import overparam.claims.SearchSpace;
 import overparam.data.Dataset;
 import overparam.linalg.Linalg;
 
@@ -10,6 +11,9 @@ import overparam.linalg.Linalg;
  */
 final class Structure {
     private Structure() {}
+
+    /** Coordinate search on a DataInstance's rows, re-normalised to unit length (for properties whose hypotheses are unitRows). */
+    static final SearchSpace<DataInstance> UNIT_ROW_SEARCH = SearchSpace.<DataInstance>coordinates().unitRows("x");
 
     /** |‖x_i‖² - 1| <= 16 d eps: unit rows as exactly as a double normalisation gives them. */
     static String unitRows(double[][] x) {

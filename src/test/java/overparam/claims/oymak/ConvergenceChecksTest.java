@@ -88,6 +88,16 @@ class ConvergenceChecksTest {
     }
 
     @Example
+    void phaseTransitionGridsByLevel() {
+        overparam.claims.Params p = new overparam.claims.Params("oymak/fig-2", new PhaseTransition().parameters(), java.util.Map.of());
+        assertThat(PhaseTransition.axis(100, PhaseTransition.gridStep(p, Level.FULL))).containsExactly(1, 4, 7, 10, 13, 16, 19, 22, 25);
+        assertThat(PhaseTransition.trials(p, Level.FULL)).isEqualTo(5);
+        assertThat(PhaseTransition.axis(100, PhaseTransition.gridStep(p, Level.DEEP))).hasSize(25);
+        assertThat(PhaseTransition.trials(p, Level.DEEP)).isEqualTo(10);
+        assertThat(PhaseTransition.axis(12, 5)).containsExactly(1, 6, 9);
+    }
+
+    @Example
     void phaseTransitionFitRecoversAKnownBoundary() {
         java.util.List<PhaseTransition.Cell> cells = new java.util.ArrayList<>();
         for (int k = 1; k <= 20; k++)
