@@ -17,6 +17,9 @@ final class SmoothnessClaims {
     static final List<String> BOUNDED = RankLemma.names(PaperActivations.BOUNDED);
 
     /** Two hidden layers W1, W2 at one theta, with data (u, v). */
+    /** 2^52 times the smallest normal double (~1e-292). */
+    static final double NEAR_SUBNORMAL = Math.scalb(Double.MIN_NORMAL, 52);
+
     public record PairCase(String activation, double[][] u, double[] v, double[][] w1, double[][] w2, double[] theta) {
         PaperActivation act() {
             return PaperActivations.byName(activation);
@@ -40,7 +43,17 @@ final class SmoothnessClaims {
                 }
             }
             if (!(diff > 0)) return "W1 = W2";
-            return Double.isFinite(bound()) ? null : "the bound overflows in double";
+            if (!Double.isFinite(bound())) return "the bound overflows in double";
+            // values within 2^52 of the subnormal range carry absolute, not relative, precision: no rounding model covers them
+            for (double[][] w : new double[][][] {w1, w2}) {
+                for (double[] row : TwoLayer.gradW(act(), u, v, w, theta)) for (double x : row) if (x != 0 && Math.abs(x) < NEAR_SUBNORMAL) return "gradient underflows";
+                for (double[] row : TwoLayer.preActivations(u, w))
+                    for (double z : row) {
+                        double a = Math.abs(act().d1(z)), b = Math.abs(act().phi(z));
+                        if ((a != 0 && a < NEAR_SUBNORMAL) || (b != 0 && b < NEAR_SUBNORMAL)) return "h or h' underflows";
+                    }
+            }
+            return null;
         }
     }
 

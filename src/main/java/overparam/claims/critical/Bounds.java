@@ -23,12 +23,13 @@ final class Bounds {
 
     /**
      * Rounding tolerance of "lhs <= rhs" where rhs = eps / (2 q r): the error of eps (from the gradient's terms), the
-     * relative error of r (eps cond size), and the error of the residuals.
+     * relative errors of r (eps cond size) and of q (its rounding scale over q), and the error of the residuals.
      */
     static double tolerance(Machine.Eval e, double rhs, double qr, double cond) {
         double c = 32 * EPS * e.size();
         double dEps = c * e.gradientScale();
-        return dEps / (2 * qr) + rhs * c * (1 + cond) + c * e.residualScale();
+        double dq = e.q > 0 ? c * e.sensitivityScale() / e.q : 0;
+        return dEps / (2 * qr) + rhs * (c * (1 + cond) + dq) + c * e.residualScale();
     }
 
     /** C-07 (Theorem 1 part 2): max_d |res_d| <= |grad_w Error| / (2 q r), q = min_d |grad NN_3(z_d)|, r = sigma_min(x'). */

@@ -90,7 +90,7 @@ final class GradientClaims {
         double worstOut = 0, tolOut = 0;
         for (int d = 0; d < m.dCount(); d++) {
             worstOut = Math.max(worstOut, Math.abs(dOut[d] - fd.value()[d + 1]));
-            tolOut = Math.max(tolOut, 32 * Linalg.EPS * e.size() * e.gNorm[d] * Stage3.norm(m.column(d)) * vn + fd.error()[d + 1]);
+            tolOut = Math.max(tolOut, 32 * Linalg.EPS * e.size() * e.gScale(d) * Stage3.norm(m.column(d)) * vn + fd.error()[d + 1]);
         }
         return Evidence.worst(algebra,
                 Evidence.eq("|<grad E, V> - dE(w + gV)/dg| (40-digit central difference)", worstFd, 0, tolFd),
@@ -205,7 +205,7 @@ final class GradientClaims {
         DMatrixRMaj g = new DMatrixRMaj(e.g); // D x M'
         DMatrixRMaj had = Linalg.hadamard(Linalg.mult(Linalg.transpose(x), x), Linalg.mult(g, Linalg.transpose(g)));
         DMatrixRMaj gram = Linalg.mult(Linalg.transpose(dir), dir);
-        double tol = Linalg.psdTolerance(gram) * 4;
+        double tol = Linalg.psdTolerance(gram) * 4 + 32 * Double.MIN_VALUE * gram.numRows * dir.numRows; // gradual underflow of saturated Dir entries
         double sMin = Linalg.scalingFactor(dir), qr = e.q * m.r();
         return Evidence.worst(
                 Evidence.eq("||Dir^T Dir - (x'^T x') o (G^T G)||_F", Linalg.frobenius(Linalg.minus(gram, had)), 0, tol),

@@ -91,9 +91,7 @@ public record Machine(String kind, double[][] xp, double[][] w, Stage3 nn3, doub
                     for (int k = 0; k < mm; k++) grad[j][k] += a * m.xp[k][d];
                 }
             }
-            double gs = 0;
-            for (double[] row : grad) for (double x : row) gs += x * x;
-            eps = Math.sqrt(gs);
+            eps = Linalg.frobenius(new DMatrixRMaj(grad)); // scaled: the entries of a saturated machine's gradient square to subnormals
             q = dn == 0 ? 0 : q0;
             maxRes = mr;
             error = e;
@@ -109,18 +107,38 @@ public record Machine(String kind, double[][] xp, double[][] w, Stage3 nn3, doub
             return dir;
         }
 
-        /** Rounding scale of the gradient entries: 2 sum_d |res_d| |g_d| |x'_d|. */
+        /**
+         * Rounding scale of the gradient entries 2 sum_d res_d g_d x'_d^T: each term's magnitude with the rounding of res_d
+         * and of g_d carried along, 2 sum_d (|res_d| gScale_d + resScale_d |g_d|) |x'_d|.
+         */
         public double gradientScale() {
             double s = 0;
-            for (int d = 0; d < m.dCount(); d++) s += 2 * Math.abs(res[d]) * gNorm[d] * Stage3.norm(m.column(d));
+            for (int d = 0; d < m.dCount(); d++) s += 2 * (Math.abs(res[d]) * gScale(d) + resScale(d) * gNorm[d]) * Stage3.norm(m.column(d));
             return s;
         }
 
-        /** Rounding scale of the residuals: max_d (|y_d| + magnitude of NN_3's terms + |g_d| |w| |x'_d|). */
+        /** Rounding scale of the residuals: max_d resScale_d. */
         public double residualScale() {
-            double wn = Linalg.frobenius(new DMatrixRMaj(m.w)), s = 0;
-            for (int d = 0; d < m.dCount(); d++)
-                s = Math.max(s, Math.abs(m.y[d]) + m.nn3.magnitude(z[d]) + gNorm[d] * wn * Stage3.norm(m.column(d)));
+            double s = 0;
+            for (int d = 0; d < m.dCount(); d++) s = Math.max(s, resScale(d));
+            return s;
+        }
+
+        /** Rounding scale of res_d: |y_d|, NN_3's terms, and z_d's error (|w| |x'_d| eps) through grad NN_3. */
+        public double resScale(int d) {
+            return Math.abs(m.y[d]) + m.nn3.magnitude(z[d]) + gNorm[d] * Linalg.frobenius(new DMatrixRMaj(m.w)) * Stage3.norm(m.column(d));
+        }
+
+        /** Rounding scale of g_d = grad NN_3(z_d): its terms, and z_d's error through the Hessian (relu: 0 away from the kink). */
+        public double gScale(int d) {
+            double h = m.nn3.hessianBound();
+            return m.nn3.gradientMagnitude(z[d]) + (Double.isFinite(h) ? h : 0) * Linalg.frobenius(new DMatrixRMaj(m.w)) * Stage3.norm(m.column(d));
+        }
+
+        /** max_d gScale_d: the rounding scale of q = min_d |g_d|. */
+        public double sensitivityScale() {
+            double s = 0;
+            for (int d = 0; d < m.dCount(); d++) s = Math.max(s, gScale(d));
             return s;
         }
 

@@ -83,7 +83,9 @@ final class ProofSteps {
     static Evidence errorSlope(Machine m, Machine.Eval e, int d) {
         Hp.Fd der = derivatives(m, isolating(m, d, ascent(e, d)));
         double exact = 2 * e.res[d] * e.gNorm[d];
-        double tol = condEps(m) * (e.gradientScale() + Math.abs(exact)) / m.r() + 32 * Linalg.EPS * e.size() * e.residualScale() * e.gNorm[d] + der.error()[0];
+        double c = 32 * Linalg.EPS * e.size();
+        double tol = condEps(m) * (e.gradientScale() + Math.abs(exact)) / m.r() + 2 * c * (Math.abs(e.res[d]) * e.gScale(d) + e.resScale(d) * e.gNorm[d])
+                + der.error()[0];
         return Evidence.eq("dError/dgamma along Dw_d == 2 res_d |g_d|", der.value()[0], exact, tol);
     }
 
@@ -117,7 +119,8 @@ final class ProofSteps {
                                 for (int j = 0; j < u.length; j++) zz[j] = HP.of(z[j]).add(g.multiply(HP.of(u[j])));
                                 return m.nn3().value(HP, zz);
                             });
-                            double tol = 64 * Linalg.EPS * Math.max(1, m.nn3().width()) * m.mPrime() * e.gNorm[d] * (1 + Stage3.norm(z)) + fdr.error()[0];
+                            // z_d is exact here (the difference runs from the double z_d): only g_d's own rounding counts
+                            double tol = 64 * Linalg.EPS * Math.max(1, m.nn3().width()) * m.mPrime() * m.nn3().gradientMagnitude(z) + fdr.error()[0];
                             return Evidence.eq("d/dgamma NN_3(z_d + gamma g_d/|g_d|) == |g_d| (>= q = min_d |g_d|)", fdr.value()[0], e.gNorm[d], tol).with("q", e.q);
                         });
                     }).tries(60).build());

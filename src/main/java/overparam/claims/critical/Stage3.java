@@ -2,6 +2,7 @@ package overparam.claims.critical;
 
 import org.hipparchus.dfp.Dfp;
 import overparam.linalg.HighPrecision;
+import overparam.linalg.Linalg;
 
 import java.util.Random;
 
@@ -116,13 +117,37 @@ public record Stage3(String hidden, double[][] u, double[] b, double[] v, double
         return g;
     }
 
-    /** Sum of the magnitudes of the terms of NN_3(z): the scale of its rounding error. */
+    /**
+     * Rounding scale of NN_3(z): the magnitudes of its terms, including each unit's argument error (|u_k| |z| + |b_k|) eps
+     * carried through act'. A sigmoid output damps the inner rounding by sig'(inner) <= 1/4 and is itself O(1).
+     */
     public double magnitude(double[] z) {
-        double s = Math.abs(c);
-        for (int k = 0; k < v.length; k++) s += Math.abs(v[k] * act(hidden, dot(u[k], z) + b[k]));
-        for (int j = 0; j < l.length; j++) s += Math.abs(l[j] * z[j]);
-        // a sigmoid output damps the inner rounding by sig'(inner) <= 1/4 and is itself O(1)
+        double s = innerMagnitude(z);
         return outer.equals("sigmoid") ? 1 + actD1("sigmoid", inner(z)) * s : s;
+    }
+
+    private double innerMagnitude(double[] z) {
+        double s = Math.abs(c), zn = norm(z);
+        for (int k = 0; k < v.length; k++) {
+            double t = dot(u[k], z) + b[k];
+            s += Math.abs(v[k]) * (Math.abs(act(hidden, t)) + actD1(hidden, t) * (norm(u[k]) * zn + Math.abs(b[k])));
+        }
+        for (int j = 0; j < l.length; j++) s += Math.abs(l[j] * z[j]);
+        return s;
+    }
+
+    /**
+     * Rounding scale of grad NN_3(z): the magnitudes of its terms (cancellation between l and the units' terms is where
+     * |grad| loses relative accuracy), each act'(t_k) with its argument error (|d ln act'/dt| <= 2 for tanh and sigmoid),
+     * and for a sigmoid output the argument error of sig' (|d ln sig'/ds| <= 1).
+     */
+    public double gradientMagnitude(double[] z) {
+        double s = norm(l), zn = norm(z);
+        for (int k = 0; k < v.length; k++) {
+            double un = norm(u[k]);
+            s += Math.abs(v[k]) * actD1(hidden, dot(u[k], z) + b[k]) * un * (1 + 2 * (un * zn + Math.abs(b[k])));
+        }
+        return outer.equals("sigmoid") ? actD1("sigmoid", inner(z)) * s * (1 + innerMagnitude(z)) : s;
     }
 
     /** sup_z |grad NN_3(z)|: a global bound used for GD step sizes. */
@@ -151,8 +176,9 @@ public record Stage3(String hidden, double[][] u, double[] b, double[] v, double
         return s;
     }
 
+    /** Euclidean norm without underflow (saturated stages have gradients far below sqrt(MIN_NORMAL)). */
     static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return Linalg.norm(a);
     }
 
     // ---- Dfp ----

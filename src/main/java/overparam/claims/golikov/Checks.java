@@ -71,6 +71,13 @@ final class Checks {
         return Certificate.of(method, hp.digits(), BigDecimal.valueOf(margin), new BigDecimal("1e-40"), note);
     }
 
+    /** Details of a rate or a number in the given order (Map.of iterates in an order that changes from run to run). */
+    static java.util.Map<String, Object> orderedDetails(Object... keyValues) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
+    }
+
     static Certificate of(HighPrecision hp, String method, Dfp margin, String note) {
         return Certificate.of(method, hp.digits(), HighPrecision.toBigDecimal(margin), new BigDecimal("1e-40"), note);
     }

@@ -205,7 +205,7 @@ final class DuClaims {
                     DuNet net = new DuNet(data, m, seed);
                     DMatrixRMaj h0 = net.gramMatrix();
                     return Linalg.spectralNorm(Linalg.minus(h0, hInf)) > l0 / 4 || Linalg.lambdaMin(h0) < 0.75 * l0;
-                }, Map.of("width", m, "formula", "m = 8 n^2 log(2 n^2/delta) / lambda0^2 (Hoeffding + union bound + ||.||_2 <= n max|.|)")));
+                }, Checks.orderedDetails("width", m, "formula", "m = 8 n^2 log(2 n^2/delta) / lambda0^2 (Hoeffding + union bound + ||.||_2 <= n max|.|)")));
             }
             return out;
         }
@@ -235,7 +235,7 @@ final class DuClaims {
             int n = data.n(), m = lemma31Width(n, delta, l0);
             double radius = LEMMA_3_2_C * delta * l0 / (n * n);
             String base = "n=4 d=3 m=" + m + " R=" + String.format("%.3g", radius);
-            Map<String, Object> details = Map.of("R", radius, "c", LEMMA_3_2_C, "adversary", "w_r - R sign(w_r^T x_i*) x_i*, i* = argmin |w_r^T x_i|");
+            Map<String, Object> details = Checks.orderedDetails("R", radius, "c", LEMMA_3_2_C, "adversary", "w_r - R sign(w_r^T x_i*) x_i*, i* = argmin |w_r^T x_i|");
             return List.of(
                     new Config(base + ": ||H(W) - H(0)||_2 < lambda0/4", delta, trials, seed -> {
                         double[] o = adversarial(data, m, radius, seed, l0);

@@ -463,7 +463,7 @@ final class DuRemarks {
                 if (!meetsThirteen(new DuNet(data, m, base + t), l0)) failures++;
             }
             return RateEvidence.of(label + ", m = " + m + ": initialisations violating (13) <= 5%?", inits, failures, CRITERION,
-                    Map.of("family", family, "width", m, "lambda0", l0));
+                    Checks.orderedDetails("family", family, "width", m, "lambda0", l0));
         }
 
         @Override

@@ -121,11 +121,6 @@ final class AssumptionsAlongPath {
         boolean a4() {
             return maxDeviation <= alpha / 3;
         }
-
-        /** The iterates stay in the ball of radius R (spectral norm, the paper's choice for Thm 6.3). */
-        boolean withinRadius() {
-            return maxSpectralDistance <= radius;
-        }
     }
 
     /** Recomputes c_l from scratch (a check of the flip-by-flip update). */

@@ -83,9 +83,4 @@ abstract class ConvergenceClaim extends PropertyClaim {
         }
         return r.millis(System.currentTimeMillis() - start).build();
     }
-
-    /** Marks a property informative when the claim's literal hypothesis is out of reach. */
-    static <I> Property.Builder<I> informativeUnless(boolean testable, Property.Builder<I> b) {
-        return testable ? b : b.informative();
-    }
 }

@@ -8,7 +8,6 @@ import overparam.nn.Activation;
 import overparam.nn.NetworkCovariance;
 import overparam.nn.ShallowNet;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,16 +146,6 @@ record SmoothRun(String activation, String data, int n, int d, int k, double eta
             return Evidence.worst(
                     Evidence.ge("Lemma 6.7 event sigma_min(J(W_0)) >= 2 alpha", sigmaMinJ0, 2 * c.alpha(), Linalg.tolerance(c.beta(), spec.n() * spec.k())),
                     Evidence.le("Lemma 6.12 event ||r_0|| <= ||y|| (1 + (1+delta) B)", r0(), c.yNorm() * (1 + (1 + spec.delta()) * c.bigB()), tol()));
-        }
-
-        Map<String, Object> summary() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("run", spec.toString());
-            m.put("lambda", c.lambda());
-            m.put("required k (max of P1, P2)", c.requiredK());
-            m.put("steps", run.steps());
-            m.put("seconds", run.seconds());
-            return m;
         }
     }
 
