@@ -1,5 +1,6 @@
 package overparam.gauss;
 
+import overparam.JqwikSeeds;
 import net.jqwik.api.*;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
@@ -17,7 +18,7 @@ class GaussProperties {
         return r;
     }
 
-    @Property(tries = 12)
+    @Property(tries = 12, seed = JqwikSeeds.CI)
     void evenGaussianMomentsAreDoubleFactorials(@ForAll @IntRange(min = 0, max = 11) int m) {
         double exact = doubleFactorial(2 * m - 1);
         assertThat(GaussianExpectation.expect(z -> Math.pow(z, 2 * m))).isCloseTo(exact, within(1e-11 * exact));
@@ -33,7 +34,7 @@ class GaussProperties {
         assertThat(GaussianExpectation.expect(z -> Math.abs(z), 0)).isCloseTo(Math.sqrt(2 / Math.PI), within(1e-15));
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = JqwikSeeds.CI)
     void hermitePolynomialsAreOrthonormal(@ForAll @IntRange(min = 0, max = 30) int r, @ForAll @IntRange(min = 0, max = 30) int s) {
         double e = GaussianExpectation.expect(z -> Hermite.value(r, z) * Hermite.value(s, z));
         assertThat(e).isCloseTo(r == s ? 1 : 0, within(1e-10));
@@ -50,7 +51,7 @@ class GaussProperties {
 
     static final HermiteKernel STEP_SERIES = HermiteKernel.of(z -> z >= 0 ? 1 : 0, 0);
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = JqwikSeeds.CI)
     void reluDerivativeKernelAgreesWithSeriesAndNestedQuadrature(@ForAll @DoubleRange(min = -0.9, max = 0.9) double rho) {
         double closed = Kernels.reluDerivative(rho);
         assertThat(closed).isCloseTo(0.25 + Math.asin(rho) / (2 * Math.PI), within(1e-15));
@@ -62,14 +63,14 @@ class GaussProperties {
 
     static final HermiteKernel SIGMOID_SERIES = HermiteKernel.of(z -> 1 / (1 + Math.exp(-z)));
 
-    @Property(tries = 12)
+    @Property(tries = 12, seed = JqwikSeeds.CI)
     void smoothKernelsAgreeWithNestedQuadrature(@ForAll @DoubleRange(min = -1, max = 1) double rho) {
         assertThat(GaussianExpectation.bivariateHermite(Normal::cdf, Normal::cdf, rho, 120)).isCloseTo(Kernels.gaussCdf(rho), within(1e-10));
         assertThat(GaussianExpectation.bivariate(z -> Math.max(0, z), z -> Math.max(0, z), rho, 0)).isCloseTo(Kernels.relu(rho), within(1e-4));
         assertThat(SIGMOID_SERIES.applyAsDouble(rho)).isCloseTo(GaussianExpectation.bivariateHermite(z -> 1 / (1 + Math.exp(-z)), z -> 1 / (1 + Math.exp(-z)), rho, 120), within(1e-10));
     }
 
-    @Property(tries = 20)
+    @Property(tries = 20, seed = JqwikSeeds.CI)
     void reluKernelAgreesWithMonteCarlo(@ForAll @DoubleRange(min = -1, max = 1) double rho, @ForAll long seed) {
         double s = Math.sqrt(1 - rho * rho);
         MonteCarlo.Estimate e = MonteCarlo.estimate(rng -> {
@@ -84,14 +85,14 @@ class GaussProperties {
         return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 20, seed = JqwikSeeds.CI)
     void monteCarloStandardErrorMatchesTheory(@ForAll long seed) {
         MonteCarlo.Estimate e = MonteCarlo.estimate(rng -> Math.pow(gauss(rng), 2), 40000, seed);
         assertThat(e.standardError()).isCloseTo(Math.sqrt(2.0 / 40000), within(0.1 * Math.sqrt(2.0 / 40000)));
         assertThat(Math.abs(e.mean() - 1)).isLessThan(5.5 * e.standardError());
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = JqwikSeeds.CI)
     void clopperPearsonMatchesClosedFormsAndHipparchus(@ForAll @IntRange(min = 1, max = 500) int n, @ForAll @IntRange(min = 0, max = 500) int kRaw) {
         int k = kRaw % (n + 1);
         BinomialInterval ci = BinomialInterval.clopperPearson(n, k, 0.95);
@@ -118,7 +119,7 @@ class GaussProperties {
         }
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = JqwikSeeds.CI)
     void trialsToCertifyAreEnough(@ForAll @DoubleRange(min = 1e-4, max = 0.5) @net.jqwik.api.constraints.Scale(6) double p) {
         long n = BinomialInterval.trialsToCertify(p, 0.95);
         assertThat(BinomialInterval.clopperPearson(n, 0, 0.95).upper()).isLessThanOrEqualTo(p);

@@ -1,5 +1,6 @@
 package overparam.nn;
 
+import overparam.JqwikSeeds;
 import net.jqwik.api.*;
 import net.jqwik.api.constraints.IntRange;
 import org.ejml.data.DMatrixRMaj;
@@ -29,7 +30,7 @@ class NetworkProperties {
         return RandomMatrices.gaussianVector(net.inputDim(), new Random(seed));
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = JqwikSeeds.CI)
     void gradientMatchesFiniteDifferences(@ForAll("nets") DeepNet net, @ForAll long seed) {
         Random rng = new Random(seed);
         double[] theta = net.initStandard(rng, 1.0);
@@ -40,21 +41,37 @@ class NetworkProperties {
         for (int p = 0; p < theta.length; p++) assertThat(g[p]).as("parameter %d", p).isCloseTo(fd[p], within(1e-7 * Math.max(1, Math.abs(fd[p]))));
     }
 
-    @Property(tries = 100)
+    /**
+     * |FD(h) - FD(2h)|: the fourth-order scheme's truncation error at 2h is 16 times that at h, so this bounds the error of
+     * FD(h) about 15-fold where the fifth derivatives are large (deep nets with saturating layers).
+     */
+    static double[][] richardsonError(java.util.function.Function<double[], double[]> f, double[] theta, double[][] fd) {
+        double[] doubled = FiniteDifferences.defaultSteps(theta);
+        for (int i = 0; i < doubled.length; i++) doubled[i] *= 2;
+        double[][] coarse = FiniteDifferences.jacobian(f, theta, doubled), err = new double[fd.length][];
+        for (int p = 0; p < fd.length; p++) {
+            err[p] = new double[fd[p].length];
+            for (int q = 0; q < fd[p].length; q++) err[p][q] = Math.abs(fd[p][q] - coarse[p][q]);
+        }
+        return err;
+    }
+
+    @Property(tries = 100, seed = JqwikSeeds.CI)
     void hessianMatchesFiniteDifferencesOfTheGradientAndIsSymmetric(@ForAll("nets") DeepNet net, @ForAll long seed) {
         Random rng = new Random(seed);
         double[] theta = net.initStandard(rng, 1.0);
         double[] x = randomInput(net, seed + 1), u = RandomMatrices.gaussianVector(net.outputDim(), rng);
         DMatrixRMaj h = net.outputHessian(theta, x, u);
-        double[][] fd = FiniteDifferences.jacobian(t -> net.gradient(t, x, u), theta);
+        java.util.function.Function<double[], double[]> grad = t -> net.gradient(t, x, u);
+        double[][] fd = FiniteDifferences.jacobian(grad, theta), truncation = richardsonError(grad, theta, fd);
         for (int p = 0; p < theta.length; p++)
             for (int q = 0; q < theta.length; q++) {
-                assertThat(h.get(p, q)).as("H[%d][%d]", p, q).isCloseTo(fd[p][q], within(1e-6 * Math.max(1, Math.abs(fd[p][q]))));
+                assertThat(h.get(p, q)).as("H[%d][%d]", p, q).isCloseTo(fd[p][q], within(1e-6 * Math.max(1, Math.abs(fd[p][q])) + truncation[p][q]));
                 assertThat(h.get(p, q)).isCloseTo(h.get(q, p), within(1e-12 * Math.max(1, Math.abs(h.get(p, q)))));
             }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = JqwikSeeds.CI)
     void lossHessianMatchesFiniteDifferencesOfTheLossGradient(@ForAll("nets") DeepNet net, @ForAll @IntRange(min = 1, max = 4) int samples,
                                                               @ForAll long seed) {
         Random rng = new Random(seed);
@@ -66,16 +83,17 @@ class NetworkProperties {
         }
         LeastSquaresModel m = net.model(xs, ys);
         DMatrixRMaj h = net.lossHessian(theta, xs, ys);
-        double[][] fd = FiniteDifferences.jacobian(t -> m.gradient(t, m.residual(t)), theta);
+        java.util.function.Function<double[], double[]> grad = t -> m.gradient(t, m.residual(t));
+        double[][] fd = FiniteDifferences.jacobian(grad, theta), truncation = richardsonError(grad, theta, fd);
         for (int p = 0; p < theta.length; p++)
             for (int q = 0; q < theta.length; q++)
-                assertThat(h.get(p, q)).isCloseTo(fd[p][q], within(1e-6 * Math.max(1, Math.abs(fd[p][q]))));
+                assertThat(h.get(p, q)).isCloseTo(fd[p][q], within(1e-6 * Math.max(1, Math.abs(fd[p][q])) + truncation[p][q]));
         double[] g = m.gradient(theta, m.residual(theta));
         double[] gfd = FiniteDifferences.gradient(m::loss, theta);
         for (int p = 0; p < theta.length; p++) assertThat(g[p]).isCloseTo(gfd[p], within(1e-7 * Math.max(1, Math.abs(gfd[p]))));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = JqwikSeeds.CI)
     void paperOutputWeightsHaveTheStatedNorms(@ForAll @IntRange(min = 1, max = 200) int k, @ForAll @IntRange(min = 1, max = 50) int n) {
         double yNorm = 3.0;
         double[] v = ShallowNet.paperOutputWeights(k, yNorm, n);
@@ -90,7 +108,7 @@ class NetworkProperties {
         if (k > 1) assertThat(max).isCloseTo(yNorm / Math.sqrt((double) k * n), within(1e-14));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = JqwikSeeds.CI)
     void gradientDescentOnLinearLeastSquaresDecreasesAndTracesPaths(@ForAll @IntRange(min = 1, max = 6) int n, @ForAll long seed) {
         Random rng = new Random(seed);
         DeepNet linear = new DeepNet(new int[] {n + 2, 1}, Activations.IDENTITY, Activations.IDENTITY, false);
@@ -112,7 +130,7 @@ class NetworkProperties {
         assertThat(t.finalResidual()).isLessThanOrEqualTo(Math.pow(rate, t.steps()) * t.initialResidual() * (1 + 1e-9) + 1e-13);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 20, seed = JqwikSeeds.CI)
     void sgdOnAConsistentLinearSystemConverges(@ForAll @IntRange(min = 1, max = 5) int n, @ForAll long seed) {
         Random rng = new Random(seed);
         ShallowNet net = new ShallowNet(new DMatrixRMaj(overparam.data.Generators.sphere(n, 2 * n + 1, seed).x()), Activations.IDENTITY, new double[] {1.0});
