@@ -64,17 +64,31 @@ public final class Kernels {
         return ofGram(x, PairKernel.ofRho(kernel));
     }
 
+    /**
+     * The kernel of every pair of rows. From {@link #PARALLEL_FROM} rows on, rows are computed on all cores (each entry
+     * by the same arithmetic, so the result does not depend on the threads): kernels must be pure functions.
+     */
     public static DMatrixRMaj ofGram(DMatrixRMaj x, PairKernel kernel) {
         requireUnitRows(x);
-        DMatrixRMaj g = Linalg.gram(x);
+        return ofGram(x, Linalg.gram(x), kernel);
+    }
+
+    static final int PARALLEL_FROM = 200;
+
+    private static DMatrixRMaj ofGram(DMatrixRMaj x, DMatrixRMaj g, PairKernel kernel) {
         double[][] rows = Linalg.toArray(x);
-        DMatrixRMaj out = new DMatrixRMaj(g.numRows, g.numCols);
-        for (int i = 0; i < g.numRows; i++)
-            for (int j = i; j < g.numCols; j++) {
-                double v = i == j ? kernel.at(1.0, 0.0) : kernel.at(clip(g.get(i, j)), angle(rows[i], rows[j]));
-                out.set(i, j, v);
-                out.set(j, i, v);
+        int n = g.numRows;
+        DMatrixRMaj out = new DMatrixRMaj(n, n);
+        double[] o = out.data, gd = g.data;
+        java.util.function.IntConsumer row = i -> {
+            for (int j = i; j < n; j++) {
+                double v = i == j ? kernel.at(1.0, 0.0) : kernel.at(clip(gd[i * n + j]), angle(rows[i], rows[j]));
+                o[i * n + j] = v;
+                o[j * n + i] = v;
             }
+        };
+        if (n >= PARALLEL_FROM) java.util.stream.IntStream.range(0, n).parallel().forEach(row);
+        else for (int i = 0; i < n; i++) row.accept(i);
         return out;
     }
 
@@ -84,13 +98,11 @@ public final class Kernels {
     }
 
     public static DMatrixRMaj sigma(DMatrixRMaj x, PairKernel derivativeKernel) {
-        return Linalg.hadamard(ofGram(x, derivativeKernel), unitGram(x));
-    }
-
-    private static DMatrixRMaj unitGram(DMatrixRMaj x) {
+        requireUnitRows(x);
         DMatrixRMaj g = Linalg.gram(x);
-        for (int i = 0; i < g.numRows; i++) g.set(i, i, 1.0);
-        return g;
+        DMatrixRMaj k = ofGram(x, g, derivativeKernel);
+        for (int i = 0; i < g.numRows; i++) g.set(i, i, 1.0); // X X^T with its exact unit diagonal
+        return Linalg.hadamard(k, g);
     }
 
     public static void requireUnitRows(DMatrixRMaj x) {

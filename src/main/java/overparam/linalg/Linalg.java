@@ -25,6 +25,12 @@ public final class Linalg {
     public static double[] symmetricEigenvalues(DMatrixRMaj s) {
         requireSquare(s, "symmetricEigenvalues");
         DMatrixRMaj sym = symmetrize(s);
+        if (NativeLapack.use(sym.numRows)) return NativeLapack.symmetricEigenvalues(sym);
+        return ejmlEigenvalues(sym);
+    }
+
+    /** EJML's symmetric eigenvalues, ascending (the pure-Java path, also used to check the native one); overwrites its input. */
+    static double[] ejmlEigenvalues(DMatrixRMaj sym) {
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(sym.numRows, false, true);
         if (!eig.decompose(sym)) throw new ArithmeticException("symmetric eigen-decomposition failed");
         double[] ev = new double[sym.numRows];
@@ -62,7 +68,14 @@ public final class Linalg {
         return new EigenPairs(values, vectors);
     }
 
+    /**
+     * The smallest eigenvalue of the symmetric part. From {@link SmallestEigenvalue#DIRECT_BELOW} rows on, only that
+     * eigenvalue is computed (Cholesky of a slightly shifted matrix and Lanczos, see {@link SmallestEigenvalue}) when
+     * the matrix is PSD or nearly so, as kernel and Gram matrices are; otherwise all eigenvalues are.
+     */
     public static double lambdaMin(DMatrixRMaj s) {
+        requireSquare(s, "lambdaMin");
+        if (s.numRows >= SmallestEigenvalue.DIRECT_BELOW) return SmallestEigenvalue.of(s);
         return symmetricEigenvalues(s)[0];
     }
 
@@ -74,6 +87,11 @@ public final class Linalg {
     /** Singular values, descending; min(rows, cols) of them. */
     public static double[] singularValues(DMatrixRMaj a) {
         if (a.numRows == 0 || a.numCols == 0) return new double[0];
+        if (NativeLapack.use(Math.min(a.numRows, a.numCols))) return NativeLapack.singularValues(a);
+        return ejmlSingularValues(a);
+    }
+
+    static double[] ejmlSingularValues(DMatrixRMaj a) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
                 DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
         if (!svd.decompose(a.copy())) throw new ArithmeticException("SVD failed");
@@ -237,6 +255,11 @@ public final class Linalg {
 
     /** A A^T. */
     public static DMatrixRMaj gram(DMatrixRMaj a) {
+        if (NativeLapack.use(a.numRows) && a.numCols > 0) return NativeLapack.gram(a);
+        return ejmlGram(a);
+    }
+
+    static DMatrixRMaj ejmlGram(DMatrixRMaj a) {
         DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numRows);
         CommonOps_DDRM.multTransB(a, a, out);
         return out;

@@ -7,41 +7,76 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import java.util.Random;
 
 /**
- * The smallest eigenvalue of a large symmetric positive semi-definite matrix (kernel and Gram matrices) without the
- * O(4n^3/3) tridiagonalisation of a full eigen-decomposition: one Cholesky factorisation of A + tau I (n^3/3 flops,
- * tau = 16 n eps max|A_ii| so that a singular PSD matrix still factors) and Lanczos with full reorthogonalisation on
- * (A + tau I)^{-1}, whose largest eigenvalue is 1/(lambda_min + tau). Ritz values of the inverse only grow, so the result
- * approaches lambda_min from above; iteration stops when it has not moved by 1e-13 (relative) over 10 steps. Small
- * matrices, matrices that do not factor (an eigenvalue below -tau: not PSD) and runs that do not settle fall back to the
- * full symmetric eigensolver.
+ * The smallest eigenvalue of a large symmetric matrix that is positive semi-definite or nearly so (kernel and Gram
+ * matrices) without the O(4n^3/3) tridiagonalisation of a full eigen-decomposition: one Cholesky factorisation of
+ * A + tau I (n^3/3 flops, native dpotrf when OpenBLAS is installed; tau = 16 n eps max|A_ii| so that a singular PSD
+ * matrix still factors) and Lanczos with full reorthogonalisation on (A + tau I)^{-1}, whose largest eigenvalue is
+ * 1/(lambda_min + tau). Ritz values of the inverse only grow, so the result approaches lambda_min from above. Iteration
+ * stops when the Ritz residual beta_k |s_k| is below 1e-13 theta, or below 1e-8 theta with theta unmoved (1e-13,
+ * relative) over 10 steps: then theta is within that residual of an eigenvalue, and within residual^2 / gap of the
+ * largest. Small matrices, matrices that do not factor (an eigenvalue below -tau: not PSD) and runs that do not settle
+ * fall back to the full symmetric eigensolver.
  */
 public final class SmallestEigenvalue {
     static final int DIRECT_BELOW = 200;
     private static final int MAX_ITERATIONS = 600;
     private static final double SETTLED = 1e-13;
+    private static final double RESIDUAL = 1e-13, RESIDUAL_SETTLED = 1e-8;
 
     private SmallestEigenvalue() {}
 
     public static double of(DMatrixRMaj a) {
+        return of(a, true);
+    }
+
+    /** With {@code allowNative} false, everything stays in pure Java (to check the native path against it). */
+    static double of(DMatrixRMaj a, boolean allowNative) {
         int n = a.numRows;
         if (n != a.numCols) throw new IllegalArgumentException("SmallestEigenvalue: matrix is " + a.numRows + "x" + a.numCols);
-        if (n < DIRECT_BELOW) return Linalg.lambdaMin(a);
+        if (n < DIRECT_BELOW) return full(a, allowNative);
         double maxDiag = 0;
         for (int i = 0; i < n; i++) maxDiag = Math.max(maxDiag, Math.abs(a.get(i, i)));
-        if (maxDiag == 0) return Linalg.lambdaMin(a);
+        if (maxDiag == 0 || !Double.isFinite(maxDiag)) return full(a, allowNative);
         double tau = 16 * n * Linalg.EPS * maxDiag;
         DMatrixRMaj shifted = Linalg.symmetrize(a);
         for (int i = 0; i < n; i++) shifted.add(i, i, tau);
-        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
-        if (!chol.decompose(shifted)) return Linalg.lambdaMin(a);
-        double[] l = chol.getT(null).data;
-        for (double v : l) if (!Double.isFinite(v)) return Linalg.lambdaMin(a);
-        double theta = lanczosLargestOfInverse(l, n);
-        return Double.isNaN(theta) ? Linalg.lambdaMin(a) : 1 / theta - tau;
+        Solver solver = factor(shifted, allowNative);
+        if (solver == null) return full(a, allowNative);
+        double theta = lanczosLargestOfInverse(solver, n);
+        return Double.isNaN(theta) ? full(a, allowNative) : 1 / theta - tau;
     }
 
-    /** Largest eigenvalue of (L L^T)^{-1}, L lower triangular row-major; NaN if it does not settle. */
-    private static double lanczosLargestOfInverse(double[] l, int n) {
+    private static double full(DMatrixRMaj a, boolean allowNative) {
+        return allowNative ? Linalg.symmetricEigenvalues(a)[0] : Linalg.ejmlEigenvalues(Linalg.symmetrize(a))[0];
+    }
+
+    /** x -> (L L^T)^{-1} x in place. */
+    private interface Solver {
+        void solve(double[] x);
+    }
+
+    /** The Cholesky factor of a symmetric positive definite matrix as a solver, or null when it does not factor. */
+    private static Solver factor(DMatrixRMaj s, boolean allowNative) {
+        int n = s.numRows;
+        if (allowNative && NativeLapack.use(n)) {
+            double[] l = NativeLapack.choleskyLower(s);
+            if (l == null || !allFinite(l)) return null;
+            return x -> NativeLapack.choleskySolve(l, n, x);
+        }
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
+        if (!chol.decompose(s)) return null;
+        double[] l = chol.getT(null).data;
+        if (!allFinite(l)) return null;
+        return x -> substitute(l, n, x);
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double e : v) if (!Double.isFinite(e)) return false;
+        return true;
+    }
+
+    /** Largest eigenvalue of (L L^T)^{-1}; NaN if it does not settle. */
+    private static double lanczosLargestOfInverse(Solver solver, int n) {
         int max = Math.min(n, MAX_ITERATIONS);
         double[][] q = new double[max + 1][];
         double[] alpha = new double[max], beta = new double[max];
@@ -52,23 +87,54 @@ public final class SmallestEigenvalue {
         q[0] = v;
         double[] history = new double[max];
         for (int k = 0; k < max; k++) {
-            double[] w = solve(l, n, q[k]);
+            double[] w = q[k].clone();
+            solver.solve(w);
             alpha[k] = dot(w, q[k]);
             for (int pass = 0; pass < 2; pass++)
                 for (int j = 0; j <= k; j++) axpy(-dot(w, q[j]), q[j], w);
             beta[k] = Math.sqrt(dot(w, w));
-            history[k] = largestTridiagonal(alpha, beta, k + 1);
-            if (k >= 10 && Math.abs(history[k] - history[k - 10]) <= SETTLED * history[k]) return history[k];
-            if (beta[k] <= 1e-300 || k + 1 == n) return history[k]; // invariant subspace: exact
+            double theta = largestTridiagonal(alpha, beta, k + 1);
+            history[k] = theta;
+            if (beta[k] <= 1e-300 || k + 1 == n) return theta; // invariant subspace: exact
+            double residual = beta[k] * lastComponent(alpha, beta, k + 1, theta);
+            boolean settled = k >= 10 && Math.abs(theta - history[k - 10]) <= SETTLED * theta;
+            if (residual <= RESIDUAL * theta || (settled && residual <= RESIDUAL_SETTLED * theta)) return theta;
             scale(w, 1 / beta[k]);
             q[k + 1] = w;
         }
         return Double.NaN;
     }
 
-    /** x = (L L^T)^{-1} b by forward and backward substitution on the rows of L. */
-    private static double[] solve(double[] l, int n, double[] b) {
-        double[] y = b.clone();
+    /**
+     * |s_k| of the unit eigenvector s of the k x k tridiagonal (alpha, beta) for its largest eigenvalue theta: two steps
+     * of inverse iteration with T - sigma I, sigma just above theta, which is negative definite, so its LDL^T needs no
+     * pivoting.
+     */
+    static double lastComponent(double[] alpha, double[] beta, int k, double theta) {
+        double sigma = theta + Math.max(8 * k * Linalg.EPS * Math.abs(theta), Double.MIN_NORMAL);
+        double[] d = new double[k], y = new double[k];
+        for (int i = 0; i < k; i++) {
+            double b2 = i > 0 ? beta[i - 1] * beta[i - 1] / d[i - 1] : 0;
+            d[i] = alpha[i] - sigma - b2;
+            if (d[i] > -Double.MIN_NORMAL) d[i] = -Double.MIN_NORMAL;
+        }
+        java.util.Arrays.fill(y, 1.0);
+        for (int it = 0; it < 2; it++) {
+            // (T - sigma I) = L D L^T with L unit lower bidiagonal, l_i = beta_{i-1} / d_{i-1}
+            for (int i = 1; i < k; i++) y[i] -= beta[i - 1] / d[i - 1] * y[i - 1];
+            for (int i = 0; i < k; i++) y[i] /= d[i];
+            for (int i = k - 2; i >= 0; i--) y[i] -= beta[i] / d[i] * y[i + 1];
+            double norm = 0;
+            for (double e : y) norm = Math.max(norm, Math.abs(e));
+            for (int i = 0; i < k; i++) y[i] /= norm;
+        }
+        double s2 = 0;
+        for (double e : y) s2 += e * e;
+        return Math.abs(y[k - 1]) / Math.sqrt(s2);
+    }
+
+    /** x = (L L^T)^{-1} b in place, by forward and backward substitution on the rows of L (row-major lower). */
+    private static void substitute(double[] l, int n, double[] y) {
         for (int i = 0; i < n; i++) {
             int row = i * n;
             double s = y[i];
@@ -81,7 +147,6 @@ public final class SmallestEigenvalue {
             double xi = y[i];
             for (int j = 0; j < i; j++) y[j] -= l[row + j] * xi;
         }
-        return y;
     }
 
     /** Largest eigenvalue of the k x k symmetric tridiagonal (alpha, beta) by Sturm-sequence bisection. */

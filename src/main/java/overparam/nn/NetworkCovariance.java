@@ -43,16 +43,20 @@ public final class NetworkCovariance {
     }
 
     public static DMatrixRMaj sigma(DMatrixRMaj x, Activation a) {
-        DMatrixRMaj s = Kernels.sigma(x, derivativeKernel(a));
-        return Linalg.scale(a.scale() * a.scale(), s);
+        return scaled(a, Kernels.sigma(x, derivativeKernel(a)));
     }
 
     public static DMatrixRMaj sigmaTilde(DMatrixRMaj x, Activation a) {
-        DMatrixRMaj s = Kernels.ofGram(x, outputKernel(a));
-        return Linalg.scale(a.scale() * a.scale(), s);
+        return scaled(a, Kernels.ofGram(x, outputKernel(a)));
     }
 
-    /** lambda(X) = lambda_min(Sigma(X)). */
+    /** s^2 K for s*phi (no copy for s = 1: multiplying by 1 changes no bit). */
+    private static DMatrixRMaj scaled(Activation a, DMatrixRMaj k) {
+        double s2 = a.scale() * a.scale();
+        return s2 == 1.0 ? k : Linalg.scale(s2, k);
+    }
+
+    /** lambda(X) = lambda_min(Sigma(X)) (only that eigenvalue for large n: {@link Linalg#lambdaMin}). */
     public static double lambda(DMatrixRMaj x, Activation a) {
         return Linalg.lambdaMin(sigma(x, a));
     }

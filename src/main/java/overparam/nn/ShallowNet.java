@@ -75,37 +75,77 @@ public final class ShallowNet {
     /** Pre-activations X W^T (n x k). */
     public DMatrixRMaj preActivations(DMatrixRMaj w) {
         requireShape(w);
-        DMatrixRMaj z = new DMatrixRMaj(n(), k());
-        CommonOps_DDRM.multTransB(x, w, z);
+        return DMatrixRMaj.wrap(n(), k(), preActivations(w.data));
+    }
+
+    /**
+     * Z = X W^T for W row-major in {@code w}: entry (i, l) is the sum over j of x_ij w_lj in the order of j, from 0, as
+     * EJML's multTransB sums it (bit for bit), but as row updates z_i += x_ij (W^T)_j that the JIT vectorises, and rows
+     * on both cores for large products.
+     */
+    private double[] preActivations(double[] w) {
+        int n = n(), d = d(), k = k();
+        if (k == 1) { // EJML's matrix-vector route has its own order
+            DMatrixRMaj z = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.multTransB(x, DMatrixRMaj.wrap(1, d, w), z);
+            return z.data;
+        }
+        double[] wt = new double[d * k];
+        for (int l = 0; l < k; l++)
+            for (int j = 0; j < d; j++) wt[j * k + l] = w[l * d + j];
+        double[] z = new double[n * k], xd = x.data;
+        Parallel.rows(n, (long) n * d * k, i -> {
+            int zi = i * k, xi = i * d;
+            for (int j = 0; j < d; j++) {
+                double c = xd[xi + j];
+                int wj = j * k;
+                for (int l = 0; l < k; l++) z[zi + l] += c * wt[wj + l];
+            }
+        });
         return z;
     }
 
     /** f(W) = phi(X W^T) v. */
     public double[] outputs(DMatrixRMaj w) {
-        DMatrixRMaj z = preActivations(w);
-        double[] f = new double[n()];
-        for (int i = 0; i < n(); i++) {
+        requireShape(w);
+        return outputs(preActivations(w.data), null);
+    }
+
+    /** f_i = sum over l of v_l phi(z_il), in the order of l; y subtracted when given (the residual). */
+    private double[] outputs(double[] z, double[] y) {
+        int n = n(), k = k();
+        double[] f = new double[n];
+        Parallel.rows(n, (long) n * k * 8, i -> {
             double s = 0;
-            for (int l = 0; l < k(); l++) s += v[l] * phi.phi(z.get(i, l));
-            f[i] = s;
-        }
+            for (int l = 0, zi = i * k; l < k; l++) s += v[l] * phi.phi(z[zi + l]);
+            f[i] = y == null ? s : s - y[i];
+        });
         return f;
     }
 
     public double[] residual(DMatrixRMaj w, double[] y) {
         if (y.length != n()) throw new IllegalArgumentException("labels: expected " + n() + " values, got " + y.length);
-        double[] f = outputs(w);
-        for (int i = 0; i < f.length; i++) f[i] -= y[i];
-        return f;
+        requireShape(w);
+        return outputs(preActivations(w.data), y);
     }
 
     /** phi'(X W^T) diag(v), n x k. */
     public DMatrixRMaj weightedDerivatives(DMatrixRMaj w) {
-        DMatrixRMaj z = preActivations(w);
-        DMatrixRMaj out = new DMatrixRMaj(n(), k());
-        for (int i = 0; i < n(); i++)
-            for (int l = 0; l < k(); l++) out.set(i, l, phi.d1(z.get(i, l)) * v[l]);
-        return out;
+        requireShape(w);
+        return DMatrixRMaj.wrap(n(), k(), weightedDerivatives(preActivations(w.data), null));
+    }
+
+    /** phi'(z_il) v_l, times r_i when r is given (the rows of the gradient's left factor). */
+    private double[] weightedDerivatives(double[] z, double[] r) {
+        int n = n(), k = k();
+        double[] a = new double[n * k];
+        Parallel.rows(n, (long) n * k * 8, i -> {
+            for (int l = 0, zi = i * k; l < k; l++) {
+                double e = phi.d1(z[zi + l]) * v[l];
+                a[zi + l] = r == null ? e : e * r[i];
+            }
+        });
+        return a;
     }
 
     /** J(W) = (phi'(X W^T) diag(v)) *_row X, n x kd. Row i is (diag(v) phi'(W x_i)) kron x_i. */
@@ -122,13 +162,42 @@ public final class ShallowNet {
     /** grad L(W) = diag(v) phi'(W X^T) diag(r) X = mat(J^T r), k x d (oymak N4). */
     public DMatrixRMaj gradient(DMatrixRMaj w, double[] r) {
         if (r.length != n()) throw new IllegalArgumentException("residual: expected " + n() + " values, got " + r.length);
-        DMatrixRMaj a = weightedDerivatives(w);
-        for (int i = 0; i < n(); i++)
-            for (int l = 0; l < k(); l++) a.set(i, l, a.get(i, l) * r[i]);
-        DMatrixRMaj g = new DMatrixRMaj(k(), d());
-        CommonOps_DDRM.multTransA(a, x, g);
+        requireShape(w);
+        return DMatrixRMaj.wrap(k(), d(), gradient(preActivations(w.data), r));
+    }
+
+    /**
+     * A^T X with A = phi'(Z) diag(v) scaled by r_i on row i: entry (l, j) sums a_il x_ij over i in the order of i, starting
+     * as EJML's multTransA does (from 0 for small matrices, from the first product from {@link #EJML_MULT_COLUMN_SWITCH}
+     * columns on; the two differ only in the sign of a zero), bit for bit, as vectorisable row updates of (A^T X)^T.
+     */
+    private double[] gradient(double[] z, double[] r) {
+        int n = n(), d = d(), k = k();
+        double[] a = weightedDerivatives(z, r);
+        if (d == 1) { // EJML's matrix-vector route has its own order
+            DMatrixRMaj g = new DMatrixRMaj(k, 1);
+            CommonOps_DDRM.multTransA(DMatrixRMaj.wrap(n, k, a), x, g);
+            return g.data;
+        }
+        boolean fromFirstProduct = k >= EJML_MULT_COLUMN_SWITCH || d >= EJML_MULT_COLUMN_SWITCH;
+        double[] gt = new double[d * k], xd = x.data;
+        Parallel.rows(d, (long) n * d * k, j -> {
+            int gj = j * k;
+            for (int i = 0; i < n; i++) {
+                double c = xd[i * d + j];
+                int ai = i * k;
+                if (i == 0 && fromFirstProduct) for (int l = 0; l < k; l++) gt[gj + l] = a[ai + l] * c;
+                else for (int l = 0; l < k; l++) gt[gj + l] += a[ai + l] * c;
+            }
+        });
+        double[] g = new double[k * d];
+        for (int j = 0; j < d; j++)
+            for (int l = 0; l < k; l++) g[l * d + j] = gt[j * k + l];
         return g;
     }
+
+    /** EJML 0.44's EjmlParameters.MULT_COLUMN_SWITCH, which picks multTransA's summation start. */
+    static final int EJML_MULT_COLUMN_SWITCH = 15;
 
     /** This net with labels y as a least-squares model in theta = vect(W) (row-major). */
     public LeastSquaresModel model(double[] y) {
@@ -136,6 +205,9 @@ public final class ShallowNet {
         double[] labels = y.clone();
         ShallowNet net = this;
         return new LeastSquaresModel() {
+            /** The pre-activations of the last theta: GD asks for the residual and then the gradient at the same theta. */
+            private volatile Cached last;
+
             public int parameterCount() {
                 return k() * d();
             }
@@ -144,12 +216,23 @@ public final class ShallowNet {
                 return n();
             }
 
+            private double[] preActivationsAt(double[] theta) {
+                Cached c = last;
+                if (c != null && java.util.Arrays.equals(c.theta, theta)) return c.z;
+                double[] z = net.preActivations(theta);
+                last = new Cached(theta.clone(), z);
+                return z;
+            }
+
             public double[] residual(double[] theta) {
-                return net.residual(weights(theta), labels);
+                requireParameters(theta);
+                return net.outputs(preActivationsAt(theta), labels);
             }
 
             public double[] gradient(double[] theta, double[] residual) {
-                return net.gradient(weights(theta), residual).data;
+                requireParameters(theta);
+                if (residual.length != n()) throw new IllegalArgumentException("residual: expected " + n() + " values, got " + residual.length);
+                return net.gradient(preActivationsAt(theta), residual);
             }
 
             public DMatrixRMaj jacobian(double[] theta) {
@@ -171,9 +254,15 @@ public final class ShallowNet {
     }
 
     public DMatrixRMaj weights(double[] theta) {
+        requireParameters(theta);
+        return DMatrixRMaj.wrap(k(), d(), theta.clone());
+    }
+
+    private record Cached(double[] theta, double[] z) {}
+
+    private void requireParameters(double[] theta) {
         if (theta.length != k() * d())
             throw new IllegalArgumentException("parameter vector: expected k*d = " + k() * d() + " entries, got " + theta.length);
-        return DMatrixRMaj.wrap(k(), d(), theta.clone());
     }
 
     private void requireShape(DMatrixRMaj w) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Runs one {@link Property}: draws instances from its jqwik arbitrary with one derived seed per try (so any try replays
@@ -49,43 +51,119 @@ public final class PropertyRunner {
 
     private record Tight<I>(double slack, I instance, long seed) {}
 
+    /**
+     * Worker threads for the tries (default: the available processors; 1 runs them one by one on the calling thread).
+     * Tries are drawn in order on the calling thread (jqwik's generators), checked in parallel, and reduced in try
+     * order, so verdicts, worst instances and counterexamples do not depend on the thread count.
+     */
+    public static final String THREADS = "harness.threads";
+    /** Tries drawn and checked together per worker thread. */
+    private static final int BATCH_PER_THREAD = 4;
+
+    static int threads() {
+        int t = Integer.getInteger(THREADS, Runtime.getRuntime().availableProcessors());
+        return Math.max(1, t);
+    }
+
+    private static volatile ForkJoinPool pool;
+
+    private static ForkJoinPool pool(int threads) {
+        ForkJoinPool p = pool;
+        if (p == null || p.getParallelism() != threads) {
+            synchronized (PropertyRunner.class) {
+                p = pool;
+                if (p == null || p.getParallelism() != threads) pool = p = new ForkJoinPool(threads);
+            }
+        }
+        return p;
+    }
+
+    /** One drawn try: its seed and instance, and (after evaluation) the hypothesis it violates or its evidence. */
+    private static final class Draw<I> {
+        final long seed;
+        Shrinkable<I> shrinkable;
+        I instance;
+        String violated;
+        Evidence evidence;
+        long nanos;
+        Throwable error;
+
+        Draw(long seed) {
+            this.seed = seed;
+        }
+
+        void evaluate(Property<I> property) {
+            if (error != null) return;
+            try {
+                violated = property.violatedHypothesis(instance);
+                if (violated != null) return;
+                long t0 = System.nanoTime();
+                evidence = property.check(instance);
+                nanos = System.nanoTime() - t0;
+            } catch (RuntimeException | Error e) {
+                error = e;
+            }
+        }
+
+        void rethrow() {
+            if (error instanceof RuntimeException r) throw r;
+            if (error instanceof Error e) throw e;
+        }
+    }
+
     private static <I> PropertyOutcome runInSession(String claimId, Property<I> property, RunContext ctx, long searchMillis,
                                                     int searchEvaluations) {
         long start = System.currentTimeMillis();
         int tries = ctx.tries(property.tries());
         long baseSeed = ctx.seedFor(claimId + "#" + property.name());
         RandomGenerator<I> generator = property.arbitrary().generator(GEN_SIZE);
+        int threads = threads();
         Evidence worst = null;
-        JsonNode worstInstance = null;
+        I worstObject = null;
         List<Tight<I>> tightest = new ArrayList<>();
         int rejected = 0, done = 0, draw = 0;
         long checkNanos = 0;
         while (done < tries) {
-            long trySeed = trySeed(baseSeed, draw++);
-            Shrinkable<I> s = generator.next(new Random(trySeed));
-            I instance = s.value();
-            if (property.violatedHypothesis(instance) != null) {
-                if (++rejected > 10 * tries + 100)
-                    throw new IllegalStateException(claimId + "/" + property.name() + ": generator rarely meets the hypotheses ("
-                            + rejected + " rejected, " + done + " accepted); fix the generator");
-                continue;
+            int want = threads == 1 ? 1 : Math.min(BATCH_PER_THREAD * threads, tries - done);
+            List<Draw<I>> draws = new ArrayList<>(want);
+            for (int b = 0; b < want; b++) {
+                Draw<I> d = new Draw<>(trySeed(baseSeed, draw++));
+                try {
+                    d.shrinkable = generator.next(new Random(d.seed));
+                    d.instance = d.shrinkable.value();
+                } catch (RuntimeException | Error e) {
+                    d.error = e;
+                }
+                draws.add(d);
             }
-            done++;
-            ctx.progress().update(claimId + " " + property.name(), done, tries);
-            long t0 = System.nanoTime();
-            Evidence e = property.check(instance);
-            checkNanos += System.nanoTime() - t0;
-            if (worst == null || e.slack() < worst.slack()) {
-                worst = e;
-                worstInstance = Json.tree(instance);
+            if (want == 1) draws.get(0).evaluate(property);
+            else pool(threads).invoke(ForkJoinTask.adapt(() -> draws.parallelStream().forEach(d -> d.evaluate(property))));
+            for (Draw<I> d : draws) {
+                d.rethrow();
+                if (d.violated != null) {
+                    if (++rejected > 10 * tries + 100)
+                        throw new IllegalStateException(claimId + "/" + property.name() + ": generator rarely meets the hypotheses ("
+                                + rejected + " rejected, " + done + " accepted); fix the generator");
+                    continue;
+                }
+                done++;
+                ctx.progress().update(claimId + " " + property.name(), done, tries);
+                checkNanos += d.nanos;
+                Evidence e = d.evidence;
+                if (worst == null || e.slack() < worst.slack()) {
+                    worst = e;
+                    worstObject = d.instance;
+                }
+                if (!e.holds()) {
+                    Counterexample cx = counterexample(claimId, property, d.shrinkable, d.instance, e, d.seed, "sampling", ctx, checkNanos / 1e6 / done);
+                    return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
+                            d.seed, done, rejected, e, Json.tree(worstObject), cx, System.currentTimeMillis() - start, null);
+                }
+                keepTightest(tightest, new Tight<>(e.slack(), d.instance, d.seed));
+                if (done == tries) break;
             }
-            if (!e.holds()) {
-                Counterexample cx = counterexample(claimId, property, s, instance, e, trySeed, "sampling", ctx, checkNanos / 1e6 / done);
-                return new PropertyOutcome(property.name(), property.description(), property.expected(), property.generator(),
-                        trySeed, done, rejected, e, worstInstance, cx, System.currentTimeMillis() - start, null);
-            }
-            keepTightest(tightest, new Tight<>(e.slack(), instance, trySeed));
         }
+        JsonNode worstInstance = worstObject == null ? null : Json.tree(worstObject);
         SearchReport search = null;
         Counterexample cx = null;
         long seed = baseSeed;
