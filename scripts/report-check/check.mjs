@@ -16,9 +16,14 @@ try {
   const category = page.getByText('Refuted claims (counterexample found)', { exact: false }).first();
   await category.waitFor({ timeout: 20000 }).catch(() => fail('no "Refuted claims" category in the report'));
   await category.click();
-  const leaf = page.locator('.node__leaf').first();
+  // Allure groups a category's results by their message: open the first group of a certified, shrunk counterexample
+  const group = page.locator('.node__title').filter({ hasText: /REFUTED \(as the project expects\).*certified.*shrunk/ }).first();
+  await group.waitFor({ timeout: 10000 }).catch(() => fail('the refuted-claims category has no certified, shrunk counterexample'));
+  await group.click();
+  const uid = await group.getAttribute('data-uid');
+  const leaf = page.locator(`.node__leaf .node__title[data-parentuid="${uid}"]`).first();
   await leaf.waitFor({ timeout: 10000 }).catch(() => fail('the refuted-claims category is empty'));
-  const claimName = (await leaf.innerText()).trim().split('\n').pop();
+  const claimName = (await leaf.locator('.node__name').innerText()).trim();
   await leaf.click();
   await page.getByText('REFUTED', { exact: false }).first().waitFor({ timeout: 10000 })
       .catch(() => fail('the test pane does not show the REFUTED message'));

@@ -75,7 +75,11 @@ public final class Main implements Callable<Integer> {
         return BAD_INPUT;
     }
 
+    /** Held so the level sticks: netlib logs a WARNING on every start when its optional Vector-API BLAS is absent. */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     public static void main(String[] args) {
+        NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args));
     }
 
