@@ -414,7 +414,9 @@ final class ProofSteps {
                                     for (int digits = 80; digits <= 320 && !(der.value()[d + 1] > der.error()[d + 1]); digits *= 2)
                                         der = derivatives(m, v, new HighPrecision(digits));
                                     double fd = der.value()[d + 1], tol = 32 * Linalg.EPS * e.size() * norm + der.error()[d + 1];
-                                    return Evidence.worst(Evidence.eq("dNN_w(x_d)/dgamma along grad_w NN_w(x_d) == |g_d| |x'_d|", fd, norm, tol),
+                                    // |g_d| in double is off by eps times its terms (gScale), not eps |g_d|: they cancel when |g_d| is small
+                                    double eqTol = 32 * Linalg.EPS * e.size() * e.gScale(d) * Stage3.norm(x) + der.error()[d + 1];
+                                    return Evidence.worst(Evidence.eq("dNN_w(x_d)/dgamma along grad_w NN_w(x_d) == |g_d| |x'_d|", fd, norm, eqTol),
                                             Evidence.ge("dNN_w(x_d)/dgamma > its error bound (nonzero gradient)", fd, tol, 0));
                                 });
                             }).tries(40).build(),

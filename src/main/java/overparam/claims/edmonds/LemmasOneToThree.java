@@ -73,14 +73,48 @@ final class LemmasOneToThree {
             return List.of(Property.of("tautology", NetCase.class)
                     .description("with c^2 = min over Dir_m != 0 of cos^2 alpha_m: |grad Error|^2 >= 4 c^2 Error ||J||_F^2")
                     .generator(GENERIC.describe(), NetCase.arbitrary(GENERIC)).check(c -> {
-                        double[][] j = Angles.jacobian(c.net(), c.theta(), c.x());
+                        // both sides are homogeneous in J and r, and cos_m in J's column m: exact power-of-two scalings keep the
+                        // squares of tiny Jacobians (a saturated sigmoid, J ~ 1e-159) out of the subnormals, where rounding is absolute
+                        double[][] jacobian = Angles.jacobian(c.net(), c.theta(), c.x());
                         double[] r = c.residual();
+                        int jExp = binaryExponent(jacobian), rExp = binaryExponent(new double[][] {r});
+                        double[][] j = scalb(jacobian, -jExp);
+                        r = scalb(new double[][] {r}, -rExp)[0];
                         double c2 = Double.POSITIVE_INFINITY;
-                        for (double v : Angles.cosines(j, r)) if (Double.isFinite(v)) c2 = Math.min(c2, v * v);
+                        for (double v : Angles.cosines(columnsScaled(jacobian), r)) if (Double.isFinite(v)) c2 = Math.min(c2, v * v);
                         if (!Double.isFinite(c2)) c2 = 0;
                         double lhs = 4 * Angles.norm2(Angles.jtr(j, r)), rhs = 4 * c2 * Angles.norm2(r) * Angles.frobenius2(j);
-                        return Evidence.ge("|grad E|^2 >= 4 c^2 Error ||J||_F^2", lhs, rhs, 64 * Linalg.EPS * rhs * (j[0].length + r.length)).with("c^2", c2);
+                        return Evidence.ge("|grad E|^2 >= 4 c^2 Error ||J||_F^2 (J, r scaled by powers of 2)", lhs, rhs,
+                                64 * Linalg.EPS * rhs * (j[0].length + r.length)).with("c^2", c2).with("J scaled by 2^", -jExp).with("r scaled by 2^", -rExp);
                     }).search(SearchSpace.<NetCase>coordinates().except("weightScale")).tries(60).build());
+        }
+
+        /** The binary exponent of the largest finite non-zero |entry| (0 if none). */
+        static int binaryExponent(double[][] a) {
+            double max = 0;
+            for (double[] row : a) for (double v : row) if (Double.isFinite(v)) max = Math.max(max, Math.abs(v));
+            return max == 0 ? 0 : Math.getExponent(max);
+        }
+
+        static double[][] scalb(double[][] a, int exponent) {
+            double[][] b = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                b[i] = a[i].clone();
+                for (int k = 0; k < b[i].length; k++) b[i][k] = Math.scalb(b[i][k], exponent);
+            }
+            return b;
+        }
+
+        /** Each column of J scaled by a power of 2 to a largest entry in [1, 2) (cosines do not change). */
+        static double[][] columnsScaled(double[][] j) {
+            double[][] b = scalb(j, 0);
+            for (int m = 0; m < j[0].length; m++) {
+                double[][] column = new double[j.length][1];
+                for (int d = 0; d < j.length; d++) column[d][0] = j[d][m];
+                int e = binaryExponent(column);
+                for (int d = 0; d < j.length; d++) b[d][m] = Math.scalb(j[d][m], -e);
+            }
+            return b;
         }
     }
 
