@@ -53,7 +53,8 @@ final class GdRuns {
             double lhs = Math.log(Math.max(res, Double.MIN_NORMAL)), rhs = t * logRho + Math.log(Math.max(res0, Double.MIN_NORMAL));
             Evidence ev = res <= floor ? Evidence.le("|res_t| at the rounding floor", res, floor, 0).with("iterate", t)
                     : Evidence.le("log |res_t| <= t log rho + log |res_0|", lhs, rhs, 64 * Linalg.EPS * (t + 1) * (1 + Math.abs(rhs))).with("iterate", t);
-            if (worst == null || ev.slack() < worst.slack()) worst = ev;
+            // iterate 0 holds with equality by construction: the tightest iterate is sought from t = 1 on
+            if (worst == null || t == 1 || ev.slack() < worst.slack()) worst = ev;
             if (res <= floor) break;
             m = step(m, e, eta);
             e = m.eval();
