@@ -25,7 +25,14 @@ public final class SmallestEigenvalue {
 
     private SmallestEigenvalue() {}
 
+    /**
+     * Below this many rows the native full eigensolver (dsyevd) is as fast as the two factorisations and Lanczos steps,
+     * or faster (n = 200: 1.2 against 1.4 ms, n = 300: 4.9 against 6 to 9 ms; from n = 500 on Lanczos wins).
+     */
+    static final int NATIVE_DIRECT_BELOW = 400;
+
     public static double of(DMatrixRMaj a) {
+        if (a.numRows == a.numCols && a.numRows < NATIVE_DIRECT_BELOW && NativeLapack.use(a.numRows)) return full(a, true);
         return of(a, true);
     }
 
