@@ -69,7 +69,8 @@ public final class Linalg {
     }
 
     /**
-     * The smallest eigenvalue of the symmetric part. From {@link SmallestEigenvalue#DIRECT_BELOW} rows on, only that
+     * The smallest eigenvalue of the symmetric part. From {@link SmallestEigenvalue#DIRECT_BELOW} rows on (with native
+     * OpenBLAS from {@link SmallestEigenvalue#NATIVE_DIRECT_BELOW}, where the full solver stops being faster), only that
      * eigenvalue is computed (Cholesky of a slightly shifted matrix and Lanczos, see {@link SmallestEigenvalue}) when
      * the matrix is PSD or nearly so, as kernel and Gram matrices are; otherwise all eigenvalues are.
      */
@@ -267,6 +268,15 @@ public final class Linalg {
 
     public static DMatrixRMaj transpose(DMatrixRMaj a) {
         return CommonOps_DDRM.transpose(a, null);
+    }
+
+    /** A B^T (native dgemm from {@link NativeLapack#MIN_SIZE} rows of A when OpenBLAS is installed, EJML below). */
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+        if (a.numCols != b.numCols) throw new IllegalArgumentException("A B^T: " + a.numCols + " vs " + b.numCols + " columns");
+        if (NativeLapack.use(a.numRows) && a.numCols > 0 && b.numRows > 0) return NativeLapack.multTransB(a, b);
+        DMatrixRMaj out = new DMatrixRMaj(a.numRows, b.numRows);
+        CommonOps_DDRM.multTransB(a, b, out);
+        return out;
     }
 
     public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {

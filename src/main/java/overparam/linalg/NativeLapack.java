@@ -108,6 +108,14 @@ public final class NativeLapack {
         return DMatrixRMaj.wrap(n, n, c);
     }
 
+    /** A B^T (dgemm): row-major A (m x k) and B (n x k) are column-major A^T and B^T; C^T = B A^T, column-major n x m. */
+    static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+        int m = a.numRows, n = b.numRows, k = a.numCols;
+        double[] c = new double[m * n];
+        BLAS.dgemm("T", "N", n, m, k, 1.0, b.data, k, a.data, k, 0.0, c, n);
+        return DMatrixRMaj.wrap(m, n, c);
+    }
+
     /**
      * Cholesky factor L (lower, row-major, zeros above the diagonal) of a symmetric positive definite matrix given by its
      * lower triangle, or null when it is not positive definite.

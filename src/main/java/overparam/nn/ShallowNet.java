@@ -3,6 +3,7 @@ package overparam.nn;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import overparam.linalg.Linalg;
+import overparam.linalg.NativeLapack;
 
 import java.util.Random;
 
@@ -155,7 +156,13 @@ public final class ShallowNet {
 
     /** J J^T = (phi'(X W^T) diag(v)^2 phi'(W X^T)) odot (X X^T), without forming J (oymak N5). */
     public DMatrixRMaj jacobianGram(DMatrixRMaj w) {
-        DMatrixRMaj a = weightedDerivatives(w);
+        DMatrixRMaj a;
+        if (n() >= NativeLapack.MIN_SIZE && NativeLapack.available() && k() > 1) {
+            // large nets: X W^T by native dgemm (the Gram goes native too, so it is J J^T to rounding either way)
+            requireShape(w);
+            double[] z = Linalg.multTransB(x, w).data;
+            a = DMatrixRMaj.wrap(n(), k(), weightedDerivatives(z, null));
+        } else a = weightedDerivatives(w);
         return Linalg.hadamard(Linalg.gram(a), Linalg.gram(x));
     }
 

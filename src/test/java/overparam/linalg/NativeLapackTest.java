@@ -29,6 +29,11 @@ class NativeLapackTest {
         DMatrixRMaj gn = NativeLapack.gram(a);
         for (int i = 0; i < g.data.length; i++) assertThat(gn.data[i]).isCloseTo(g.data[i], within(310 * 4 * Linalg.EPS * scale * scale));
 
+        DMatrixRMaj other = new DMatrixRMaj(RandomMatrices.gaussian(150, 310, rng)), ab = new DMatrixRMaj(230, 150);
+        org.ejml.dense.row.CommonOps_DDRM.multTransB(a, other, ab);
+        DMatrixRMaj abn = NativeLapack.multTransB(a, other);
+        for (int i = 0; i < ab.data.length; i++) assertThat(abn.data[i]).isCloseTo(ab.data[i], within(310 * 4 * Linalg.EPS * scale * scale));
+
         double[] s = Linalg.ejmlSingularValues(a), sn = NativeLapack.singularValues(a);
         double[] st = NativeLapack.singularValues(Linalg.transpose(a));
         for (int i = 0; i < s.length; i++) {

@@ -28,6 +28,7 @@ class SmallestEigenvalueTest {
         double full = reference(a);
         double tol = 64 * a.numRows * Linalg.EPS * Linalg.ejmlEigenvalues(Linalg.symmetrize(a))[a.numRows - 1];
         assertThat(SmallestEigenvalue.of(a, false)).as("pure Java").isCloseTo(full, within(tol));
+        assertThat(SmallestEigenvalue.of(a, true)).as("Lanczos, " + NativeLapack.status()).isCloseTo(full, within(tol));
         assertThat(SmallestEigenvalue.of(a)).as(NativeLapack.status()).isCloseTo(full, within(tol));
         assertThat(Linalg.lambdaMin(a)).isCloseTo(full, within(tol));
     }
@@ -86,6 +87,7 @@ class SmallestEigenvalueTest {
         DMatrixRMaj a = withSpectrum(lambda, 9);
         double tol = 64 * n * Linalg.EPS * n;
         assertThat(SmallestEigenvalue.of(a, false)).isCloseTo(1e-9, within(tol));
+        assertThat(SmallestEigenvalue.of(a, true)).isCloseTo(1e-9, within(tol));
         assertThat(SmallestEigenvalue.of(a)).isCloseTo(1e-9, within(tol));
     }
 }
