@@ -41,29 +41,15 @@ class NetworkProperties {
         for (int p = 0; p < theta.length; p++) assertThat(g[p]).as("parameter %d", p).isCloseTo(fd[p], within(1e-7 * Math.max(1, Math.abs(fd[p]))));
     }
 
-    /**
-     * |FD(h) - FD(2h)|: the fourth-order scheme's truncation error at 2h is 16 times that at h, so this bounds the error of
-     * FD(h) about 15-fold where the fifth derivatives are large (deep nets with saturating layers).
-     */
-    static double[][] richardsonError(java.util.function.Function<double[], double[]> f, double[] theta, double[][] fd) {
-        double[] doubled = FiniteDifferences.defaultSteps(theta);
-        for (int i = 0; i < doubled.length; i++) doubled[i] *= 2;
-        double[][] coarse = FiniteDifferences.jacobian(f, theta, doubled), err = new double[fd.length][];
-        for (int p = 0; p < fd.length; p++) {
-            err[p] = new double[fd[p].length];
-            for (int q = 0; q < fd[p].length; q++) err[p][q] = Math.abs(fd[p][q] - coarse[p][q]);
-        }
-        return err;
-    }
-
     @Property(tries = 100, seed = JqwikSeeds.CI)
     void hessianMatchesFiniteDifferencesOfTheGradientAndIsSymmetric(@ForAll("nets") DeepNet net, @ForAll long seed) {
         Random rng = new Random(seed);
         double[] theta = net.initStandard(rng, 1.0);
         double[] x = randomInput(net, seed + 1), u = RandomMatrices.gaussianVector(net.outputDim(), rng);
         DMatrixRMaj h = net.outputHessian(theta, x, u);
-        java.util.function.Function<double[], double[]> grad = t -> net.gradient(t, x, u);
-        double[][] fd = FiniteDifferences.jacobian(grad, theta), truncation = richardsonError(grad, theta, fd);
+        // truncation bound by Richardson: deep nets with saturating layers have large fifth derivatives
+        FiniteDifferences.Bounded bounded = FiniteDifferences.jacobianWithError(t -> net.gradient(t, x, u), theta, 0);
+        double[][] fd = bounded.value(), truncation = bounded.error();
         for (int p = 0; p < theta.length; p++)
             for (int q = 0; q < theta.length; q++) {
                 assertThat(h.get(p, q)).as("H[%d][%d]", p, q).isCloseTo(fd[p][q], within(1e-6 * Math.max(1, Math.abs(fd[p][q])) + truncation[p][q]));
@@ -83,8 +69,9 @@ class NetworkProperties {
         }
         LeastSquaresModel m = net.model(xs, ys);
         DMatrixRMaj h = net.lossHessian(theta, xs, ys);
-        java.util.function.Function<double[], double[]> grad = t -> m.gradient(t, m.residual(t));
-        double[][] fd = FiniteDifferences.jacobian(grad, theta), truncation = richardsonError(grad, theta, fd);
+        // truncation bound by Richardson: deep nets with saturating layers have large fifth derivatives
+        FiniteDifferences.Bounded bounded = FiniteDifferences.jacobianWithError(t -> m.gradient(t, m.residual(t)), theta, 0);
+        double[][] fd = bounded.value(), truncation = bounded.error();
         for (int p = 0; p < theta.length; p++)
             for (int q = 0; q < theta.length; q++)
                 assertThat(h.get(p, q)).isCloseTo(fd[p][q], within(1e-6 * Math.max(1, Math.abs(fd[p][q])) + truncation[p][q]));

@@ -48,25 +48,6 @@ final class GradientClaims {
         return c.withW(TwoLayer.unvec(Arrays.copyOf(x, n * d), n, d)).withTheta(Arrays.copyOfRange(x, n * d, n * d + n));
     }
 
-    /**
-     * The fourth-order central-difference Jacobian of f at x and an error bound per entry: Richardson estimates
-     * |D(h) - D(2h)| + 16 |D(h) - D(h/2)| (each about 15 times the O(h^4) truncation error of D(h); with an h^6 term as
-     * well, one of them can cancel but not both: the sum stays above 14 times the error) plus the rounding 3 delta / h of
-     * differencing values accurate to {@code delta}. {value, error}.
-     */
-    static double[][][] richardson(java.util.function.Function<double[], double[]> f, double[] x, double delta) {
-        double[] h = FiniteDifferences.defaultSteps(x), h2 = h.clone(), hHalf = h.clone();
-        for (int i = 0; i < h.length; i++) {
-            h2[i] = 2 * h[i];
-            hHalf[i] = h[i] / 2;
-        }
-        double[][] j = FiniteDifferences.jacobian(f, x, h), j2 = FiniteDifferences.jacobian(f, x, h2), jHalf = FiniteDifferences.jacobian(f, x, hHalf);
-        double[][] err = new double[j.length][x.length];
-        for (int r = 0; r < j.length; r++)
-            for (int i = 0; i < x.length; i++) err[r][i] = Math.abs(j[r][i] - j2[r][i]) + 16 * Math.abs(j[r][i] - jHalf[r][i]) + 3 * delta / h[i];
-        return new double[][][] {j, err};
-    }
-
     /** max_i |a_i - fd_i| / error_i: at most 1 when a agrees with the finite differences within their error bound. */
     static double errorRatio(double[] a, double[] fd, double[] error) {
         double worst = 0;
@@ -80,8 +61,8 @@ final class GradientClaims {
     /** {FD gradient of f(W, theta) in (vec W, theta), its error bound}; f is accurate to about eps N times its terms' size. */
     static double[][] finiteDifferenceGradient(NetCase c) {
         double delta = Linalg.tolerance(TwoLayer.lossScale(c.act(), c.u(), c.v(), c.w(), c.theta()), c.nPoints());
-        double[][][] r = richardson(x -> new double[] {at(c, x).loss()}, params(c), delta);
-        return new double[][] {r[0][0], r[1][0]};
+        FiniteDifferences.Bounded r = FiniteDifferences.jacobianWithError(x -> new double[] {at(c, x).loss()}, params(c), delta);
+        return new double[][] {r.value()[0], r.error()[0]};
     }
 
     /** boob-lan/P002-01, (3.1)-(3.3): grad_W f[j,k] = -(1/N) sum_i s_i h'(W[j,:]u^i) theta_j u^i_k, and vec(grad_W f) = -(1/N) D s. */

@@ -368,9 +368,9 @@ final class SmoothnessClaims {
     /** The Hessian formula against finite differences of grad_theta f, within their Richardson + rounding error bound. */
     static Evidence hessianFd(NetCase c) {
         double[][] a = TwoLayer.hessTheta(c.act(), c.u(), c.w());
-        double[][][] fd = GradientClaims.richardson(t -> c.withTheta(t).gradTheta(), c.theta(), Linalg.tolerance(gradThetaTerms(c), c.nPoints()));
+        FiniteDifferences.Bounded fd = FiniteDifferences.jacobianWithError(t -> c.withTheta(t).gradTheta(), c.theta(), Linalg.tolerance(gradThetaTerms(c), c.nPoints()));
         double worst = 0;
-        for (int i = 0; i < a.length; i++) worst = Math.max(worst, GradientClaims.errorRatio(a[i], fd[0][i], fd[1][i]));
+        for (int i = 0; i < a.length; i++) worst = Math.max(worst, GradientClaims.errorRatio(a[i], fd.value()[i], fd.error()[i]));
         return Evidence.le("max |(1/N) sum h h^T - finite-difference Hessian in theta| / FD error bound", worst, 1, 0);
     }
 
